@@ -1,0 +1,20 @@
+# Sourced by bin/* scripts: installs the Debian/Ubuntu packages a command needs, only if missing.
+# Uses apt-get directly as root, sudo otherwise.
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "installing system packages: ${missing[*]}" >&2
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+}
+
+# The JDK and build tool every command needs.
+BASE_PACKAGES=(openjdk-17-jdk-headless maven)
+# JACK: the client library at run time; the server and tools for tests.
+JACK_RUNTIME_PACKAGES=(libjack-jackd2-0)
+JACK_TEST_PACKAGES=(jackd2 libjack-jackd2-0)

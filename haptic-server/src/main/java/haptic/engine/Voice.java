@@ -1,0 +1,192 @@
+package haptic.engine;
+
+/**
+ * One sounding note: identity, envelope, oscillator, amplitude and source position. Subclasses decide how
+ * the emitted signal reaches the transducers. Slots are preallocated and reused; nothing here allocates.
+ */
+abstract class Voice {
+    static final int FREE = 0;
+    static final int PLAYING = 1;
+    /** Being cut off within {@link Engine#FADE_SAMPLES} (stolen, replaced or panic). */
+    static final int FADING = 2;
+
+    final Rig rig;
+    final int slot;
+    final Envelope envelope = new Envelope();
+    final SourceMotion motion = new SourceMotion();
+    /** The note that takes this slot once the fade ends. */
+    final NoteRequest pending = new NoteRequest();
+
+    int state = FREE;
+    boolean hasPending;
+    /** Identity this slot answers to in the {@link VoiceIndex}: the sounding note, or the pending one; -1 if none. */
+    int key = -1;
+    Voice nextOnChannel;
+    Voice prevOnChannel;
+
+    int instance;
+    int channel;
+    int note;
+    int stimulusType;
+    float waveSpeed;
+    InstanceState params;
+    long startTime;
+    boolean released;
+    long releaseTime;
+    long fadeStart;
+    long fadeEnd;
+
+    private double oscCos;
+    private double oscSin;
+    private double rotCos;
+    private double rotSin;
+    private double amplitude;
+    private double amplitudeTarget;
+    private float velocity;
+    private float smoothedGain;
+
+    Voice(Rig rig, int slot) {
+        this.rig = rig;
+        this.slot = slot;
+    }
+
+    /** Starts the note in this slot at engine time {@code now}. */
+    final void start(NoteRequest r, InstanceState instanceParams, long now) {
+        state = PLAYING;
+        hasPending = false;
+        instance = r.instance;
+        channel = r.channel;
+        note = r.note;
+        stimulusType = r.stimulusType;
+        waveSpeed = r.waveSpeed;
+        params = instanceParams;
+        startTime = now;
+        released = false;
+        double w = 2.0 * Math.PI * Rig.frequency(r.note) / rig.sampleRate;
+        rotCos = Math.cos(w);
+        rotSin = Math.sin(w);
+        oscCos = 1.0;
+        oscSin = 0.0;
+        velocity = r.velocity;
+        amplitudeTarget = r.velocity * (0.5 + 0.5 * r.pressure);
+        amplitude = amplitudeTarget;
+        smoothedGain = instanceParams.gain();
+        envelope.clear();
+        envelope.attack(r.attackSamples);
+        float x = rig.sourceX(r.bend);
+        float y = rig.sourceY(r.timbre);
+        motion.reset(x, y);
+        begin(now, x, y, smoothedGain);
+    }
+
+    /** Same identity again while still sounding: new velocity and position, attack from the current level. */
+    final void retrigger(NoteRequest r, long now) {
+        startTime = now;
+        released = false;
+        velocity = r.velocity;
+        amplitudeTarget = r.velocity * (0.5 + 0.5 * r.pressure);
+        envelope.attack(r.attackSamples);
+        motion.target(rig.sourceX(r.bend), rig.sourceY(r.timbre));
+        restarted();
+    }
+
+    final void release(long now, double releaseSamples) {
+        if (released) {
+            return;
+        }
+        released = true;
+        releaseTime = now;
+        envelope.release(releaseSamples);
+    }
+
+    final void expression(float pressure, float bend, float timbre) {
+        amplitudeTarget = velocity * (0.5 + 0.5 * pressure);
+        motion.target(rig.sourceX(bend), rig.sourceY(timbre));
+    }
+
+    /** Begins the short fade that ends this voice; an earlier fade keeps its deadline. */
+    final void fade(long now) {
+        if (state == FADING) {
+            return;
+        }
+        state = FADING;
+        fadeStart = now;
+        fadeEnd = now + Engine.FADE_SAMPLES;
+    }
+
+    /**
+     * Fills {@code rig.sin} (and {@code rig.cos} when asked) with this chunk's emission:
+     * envelope × velocity × (0.5 + 0.5 × smoothed pressure) × the oscillator.
+     *
+     * @return true if the whole chunk is silent
+     */
+    final boolean emit(int n, boolean withCos) {
+        float[] sin = rig.sin;
+        float[] cos = rig.cos;
+        if (envelope.done()) {
+            java.util.Arrays.fill(sin, 0, n, 0f);
+            if (withCos) {
+                java.util.Arrays.fill(cos, 0, n, 0f);
+            }
+            return true;
+        }
+        double c = oscCos;
+        double s = oscSin;
+        double rc = rotCos;
+        double rs = rotSin;
+        double a = amplitude;
+        double target = amplitudeTarget;
+        double k = rig.pressureSmoothing.perSample;
+        Envelope env = envelope;
+        for (int j = 0; j < n; j++) {
+            a += (target - a) * k;
+            double v = env.next() * a;
+            sin[j] = (float) (v * s);
+            if (withCos) {
+                cos[j] = (float) (v * c);
+            }
+            double nc = c * rc - s * rs;
+            s = c * rs + s * rc;
+            c = nc;
+        }
+        // The rotation is exact only in real numbers; pull the phasor back onto the unit circle.
+        double m = 1.5 - 0.5 * (c * c + s * s);
+        oscCos = c * m;
+        oscSin = s * m;
+        amplitude = a;
+        return false;
+    }
+
+    /**
+     * Output scale at the end of the coming chunk: the instance gain (smoothed, so gain changes never step)
+     * times the cut-off fade, which reaches zero exactly at {@link #fadeEnd}.
+     */
+    final float scaleAfter(int n, long chunkEnd) {
+        float target = params.gain();
+        float g = (float) (target + (smoothedGain - target) * rig.gainSmoothing.remaining(n));
+        if (Math.abs(g - target) < 1e-6f) {
+            g = target;
+        }
+        smoothedGain = g;
+        if (state == FADING) {
+            float f = (fadeEnd - chunkEnd) / (float) Engine.FADE_SAMPLES;
+            return g * Math.max(0f, Math.min(1f, f));
+        }
+        return g;
+    }
+
+    /** Type-specific setup when the voice starts at (x, y); {@code scale} is the output scale at that moment. */
+    abstract void begin(long now, float x, float y, float scale);
+
+    /** A retrigger; Wave voices must not free themselves in the middle of their tail any more. */
+    abstract void restarted();
+
+    /** Adds this chunk's output for all transducers to {@code mix[transducer][0..n)}. */
+    abstract void render(float[][] mix, int n, long t0);
+
+    /** Whether a playing voice has nothing more to contribute at time {@code now} and can be freed. */
+    abstract boolean finished(long now);
+
+    /** The slot is being given up while possibly still holding sound; a later owner must not hear it. */
+    abstract void discard();
+}

@@ -1,0 +1,211 @@
+package haptic.server;
+
+import haptic.engine.Engine;
+import haptic.engine.EngineSettings;
+import haptic.engine.Layout;
+import haptic.engine.LevelMeter;
+import haptic.protocol.Param;
+import haptic.server.audio.AudioCallback;
+import haptic.server.audio.WavRecorder;
+import haptic.server.link.CommandLink;
+import haptic.server.link.EngineCommand;
+import haptic.server.link.Telemetry;
+import haptic.server.link.TelemetryLink;
+import java.util.function.LongSupplier;
+
+/**
+ * The audio callback: owns the engine, applies commands at their sample offsets, meters, records, and
+ * reports telemetry. Everything here runs on the real-time thread except {@link #prepare}.
+ *
+ * <p>Commands are placed in the period by arrival time: a command that arrived during the previous
+ * period lands at the same relative position in this one. That costs one period of latency and keeps
+ * the timing between events intact instead of quantising every event to the block start.
+ */
+public final class AudioCycle implements AudioCallback {
+    /** Bounds the work one period can be asked to do; the rest waits for the next period. */
+    private static final int MAX_COMMANDS_PER_PERIOD = 2048;
+    private static final float TELEMETRY_HZ = 60f;
+    private static final int MAX_VOICE_SOURCES = 128;
+
+    private final Layout layout;
+    private final EngineSettings settings;
+    private final CommandLink commands;
+    private final TelemetryLink telemetry;
+    private final LongSupplier xruns;
+    private final CallbackTimer timer = new CallbackTimer();
+    private final LevelMeter meter;
+    /** Parameter state mirrored here so a rebuilt engine (sample-rate change) keeps every instance's settings. */
+    private final float[][] instanceParams;
+    private final boolean[][] instanceParamSet;
+    private final float[] voiceScratch = new float[MAX_VOICE_SOURCES * 2];
+
+    private Engine engine;
+    private float sampleRate;
+    private double framesPerNano;
+    private long periodStartNanos;
+    private long previousPeriodStartNanos;
+    private float windowLoad;
+    private int telemetryInterval;
+    private volatile WavRecorder recorder;
+    private volatile long audioThreadId = -1;
+    private volatile float masterGain = Param.MASTER_GAIN.defaultValue();
+
+    public AudioCycle(Layout layout, EngineSettings settings, CommandLink commands, TelemetryLink telemetry,
+                      LongSupplier xruns) {
+        this.layout = layout;
+        this.settings = settings;
+        this.commands = commands;
+        this.telemetry = telemetry;
+        this.xruns = xruns;
+        this.meter = new LevelMeter(Layout.TRANSDUCERS);
+        this.instanceParams = new float[settings.instances][Param.values().length];
+        this.instanceParamSet = new boolean[settings.instances][Param.values().length];
+    }
+
+    @Override
+    public void prepare(float rate, int maxFrames) {
+        if (engine == null || rate != sampleRate) {
+            EngineSettings s = settings.withSampleRate(rate);
+            Engine fresh = new Engine(layout, s);
+            for (int i = 0; i < instanceParams.length; i++) {
+                for (Param p : Param.values()) {
+                    if (instanceParamSet[i][p.ordinal()]) {
+                        fresh.setParameter(i, p, instanceParams[i][p.ordinal()]);
+                    }
+                }
+            }
+            fresh.setMasterGain(masterGain);
+            engine = fresh;
+            sampleRate = rate;
+        }
+        framesPerNano = rate / 1e9;
+        telemetryInterval = Math.max(1, Math.round(rate / TELEMETRY_HZ));
+        periodStartNanos = 0;
+        previousPeriodStartNanos = 0;
+    }
+
+    @Override
+    public void process(float[][] out, int frames) {
+        long start = System.nanoTime();
+        audioThreadId = Thread.currentThread().getId();
+        previousPeriodStartNanos = periodStartNanos == 0 ? start : periodStartNanos;
+        periodStartNanos = start;
+
+        Engine e = engine;
+        int pos = 0;
+        int last = frames - 1;
+        EngineCommand c;
+        int applied = 0;
+        while (applied < MAX_COMMANDS_PER_PERIOD && (c = commands.poll()) != null) {
+            int offset = (int) ((c.arrivalNanos - previousPeriodStartNanos) * framesPerNano);
+            offset = Math.max(pos, Math.min(last, offset));
+            if (offset > pos) {
+                e.render(out, pos, offset);
+                pos = offset;
+            }
+            apply(e, c);
+            commands.recycle(c);
+            applied++;
+        }
+        e.render(out, pos, frames);
+
+        WavRecorder r = recorder;
+        if (r != null) {
+            r.write(out, frames);
+        }
+        meter.accumulate(out, frames);
+        long elapsed = System.nanoTime() - start;
+        timer.record(elapsed);
+        float load = (float) (elapsed * framesPerNano / frames * 100.0);
+        if (load > windowLoad) {
+            windowLoad = load;
+        }
+        if (meter.frames() >= telemetryInterval) {
+            publishTelemetry(e);
+        }
+    }
+
+    private void apply(Engine e, EngineCommand c) {
+        switch (c.type) {
+            case EngineCommand.NOTE_ON:
+                e.noteOn(c.instance, c.channel, c.note, c.velocity, c.pressure, c.bend, c.timbre);
+                break;
+            case EngineCommand.NOTE_OFF:
+                e.noteOff(c.instance, c.channel, c.note);
+                break;
+            case EngineCommand.EXPRESSION:
+                e.expression(c.instance, c.channel, c.pressure, c.bend, c.timbre);
+                break;
+            case EngineCommand.PARAMETER:
+                if (c.param == Param.MASTER_GAIN) {
+                    masterGain = Param.MASTER_GAIN.clamp(c.value);
+                    e.setMasterGain(masterGain);
+                } else if (c.instance >= 0 && c.instance < instanceParams.length) {
+                    instanceParams[c.instance][c.param.ordinal()] = c.value;
+                    instanceParamSet[c.instance][c.param.ordinal()] = true;
+                    e.setParameter(c.instance, c.param, c.value);
+                }
+                break;
+            case EngineCommand.PANIC:
+                e.panic();
+                break;
+            case EngineCommand.RELEASE_INSTANCE:
+                e.releaseInstance(c.instance);
+                break;
+            case EngineCommand.RESET_INSTANCE:
+                if (c.instance >= 0 && c.instance < instanceParams.length) {
+                    java.util.Arrays.fill(instanceParamSet[c.instance], false);
+                }
+                e.resetInstance(c.instance);
+                break;
+            case EngineCommand.TEST_PULSE:
+                e.testPulse(c.transducer, c.value, c.seconds);
+                break;
+            default:
+                break;
+        }
+    }
+
+    private void publishTelemetry(Engine e) {
+        Telemetry t = telemetry.claim();
+        if (t == null) {
+            // Nobody is reading fast enough; drop this window rather than wait.
+            meter.takeInto(voiceScratch, voiceScratch);
+            windowLoad = 0;
+            return;
+        }
+        meter.takeInto(t.peak, t.rms);
+        t.activeVoices = e.activeVoices();
+        t.loadPercent = windowLoad;
+        t.xruns = xruns.getAsLong();
+        t.clampCount = e.clampCount();
+        t.nonFiniteCount = e.nonFiniteCount();
+        t.voiceCount = e.voiceSources(t.voiceXY, MAX_VOICE_SOURCES);
+        windowLoad = 0;
+        telemetry.publish(t);
+    }
+
+    /** Starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
+    public void setRecorder(WavRecorder r) {
+        recorder = r;
+    }
+
+    public CallbackTimer timer() {
+        return timer;
+    }
+
+    /** Id of the thread that ran the most recent period, -1 before the first; for allocation checks. */
+    public long audioThreadId() {
+        return audioThreadId;
+    }
+
+    /** System.nanoTime() at the start of the most recent period (tests place arrivals relative to it). */
+    long periodStartNanos() {
+        return periodStartNanos;
+    }
+
+    /** The engine in use; only for reading counters from other threads (racy, for reports). */
+    public Engine engine() {
+        return engine;
+    }
+}

@@ -1,0 +1,19 @@
+package haptic.server;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything `haptic-server run` can be told; defaults are what a user gets with no flags. */
+public final class ServerOptions {
+    public String socket;                 // null → SocketPaths default
+    public String backend = "auto";       // auto | jack | headless
+    public Path layoutFile;               // null → built-in 4×8 grid
+    public final List<String> connect = new ArrayList<>();
+    public String jackServer;             // null → $JACK_DEFAULT_SERVER or JACK's default
+    public String clientName = "haptic";
+    public Path record;                   // --record FILE.wav
+    public float ceiling = 1.0f;
+    public float headlessRate = 48000f;
+    public int headlessPeriod = 64;
+}

@@ -1,0 +1,30 @@
+package haptic.server.audio;
+
+import java.util.List;
+
+/** Plain configuration of {@link AudioOutput}. */
+public final class AudioOptions {
+    /** auto | jack | headless. */
+    public String backend = "auto";
+    public String clientName = "haptic";
+    /** JACK server name; null means $JACK_DEFAULT_SERVER, else "default". */
+    public String jackServer = null;
+    /** Destination port names, connected to our outputs in order. */
+    public List<String> connect = List.of();
+    public float headlessRate = 48000;
+    public int headlessPeriod = 64;
+    /** One output port per transducer, named after it; null gives out_1..out_32. */
+    public String[] portNames;
+
+    /** The port names to register: {@link #portNames}, or out_1..out_32 when unset. */
+    String[] resolvedPortNames() {
+        if (portNames != null) {
+            return portNames.clone();
+        }
+        String[] names = new String[32];
+        for (int i = 0; i < names.length; i++) {
+            names[i] = "out_" + (i + 1);
+        }
+        return names;
+    }
+}

@@ -1,0 +1,185 @@
+package haptic.server.audio;
+
+import haptic.server.jack.JackClientException;
+import haptic.server.jack.JackPortBuffer;
+import haptic.server.jack.JackPortInfo;
+import haptic.server.jack.JackSession;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The engine playing into JACK: one output port per transducer, filled from the callback's buffers on JACK's
+ * process thread. Opening and starting are separate so that a replacement can be fully set up while the
+ * previous sink still runs, leaving only stop-old/start-new as the hand-over.
+ */
+final class JackSink implements AudioSink {
+    private final JackSession session;
+    private final AudioCallback callback;
+    private final List<String> connect;
+    private final JackPortBuffer[] ports;
+    private final float[][] out;
+    private final int maxFrames;
+    private final float sampleRate;
+    private final ProcessFaults faults = new ProcessFaults();
+    private volatile boolean started;
+    private volatile boolean periodGrew;
+
+    private JackSink(JackSession session, AudioCallback callback, List<String> connect, String[] portNames) {
+        this.session = session;
+        this.callback = callback;
+        this.connect = connect;
+        this.sampleRate = session.sampleRate();
+        this.maxFrames = session.bufferSize();
+        this.out = new float[portNames.length][maxFrames];
+        this.ports = new JackPortBuffer[portNames.length];
+        for (int i = 0; i < portNames.length; i++) {
+            ports[i] = session.registerOutput(portNames[i]);
+        }
+    }
+
+    /**
+     * Opens a client and registers the ports, without activating.
+     *
+     * @param strict  whether a missing --connect destination is an error (first start) or only logged (reconnect)
+     * @throws JackClientException if no JACK server answers
+     * @throws AudioException      if JACK answers but this configuration cannot work on it
+     */
+    static JackSink open(AudioOptions o, String[] portNames, AudioCallback callback, Runnable onServerGone,
+                         boolean strict) throws AudioException {
+        JackSession session = JackSession.open(o.clientName, o.jackServer);
+        try {
+            if (strict) {
+                checkConnectTargets(o.connect, portNames.length, session.ports());
+            }
+            JackSink sink = new JackSink(session, callback, o.connect, portNames);
+            session.onShutdown(onServerGone);
+            session.onProcess(sink::cycle, "haptic-jack-process");
+            return sink;
+        } catch (JackClientException e) {
+            session.close();
+            throw new AudioException(e.getMessage(), e);
+        } catch (AudioException | RuntimeException e) {
+            session.close();
+            throw e;
+        }
+    }
+
+    static void checkConnectTargets(List<String> connect, int outputs, List<JackPortInfo> existing)
+            throws AudioException {
+        if (connect.size() > outputs) {
+            throw new AudioException("--connect names " + connect.size() + " ports but there are only " + outputs
+                    + " outputs");
+        }
+        List<String> missing = new ArrayList<>();
+        for (String name : connect) {
+            if (existing.stream().noneMatch(p -> p.name().equals(name))) {
+                missing.add(name);
+            }
+        }
+        if (!missing.isEmpty()) {
+            List<String> inputs = new ArrayList<>();
+            for (JackPortInfo p : existing) {
+                if (p.input()) {
+                    inputs.add(p.name());
+                }
+            }
+            throw new AudioException("--connect: no JACK port named " + String.join(", ", missing)
+                    + ". Existing input ports: " + (inputs.isEmpty() ? "(none)" : String.join(", ", inputs)));
+        }
+    }
+
+    /**
+     * Prepares the engine, activates and applies --connect. Strict: a connection failure is an AudioException;
+     * otherwise it is logged and that output stays unconnected.
+     */
+    void start(boolean strict, Consumer<String> log) throws AudioException {
+        callback.prepare(sampleRate, maxFrames);
+        started = true;
+        try {
+            session.activate();
+        } catch (JackClientException e) {
+            throw new AudioException(e.getMessage(), e);
+        }
+        for (int i = 0; i < connect.size(); i++) {
+            try {
+                session.connect(ports[i].name(), connect.get(i));
+            } catch (JackClientException e) {
+                if (strict) {
+                    throw new AudioException(e.getMessage() + " (is it an input port of matching type?)", e);
+                }
+                log.accept("audio: " + e.getMessage() + "; that output stays unconnected");
+            }
+        }
+    }
+
+    private void cycle(int nframes) {
+        // The volatile read pairs with the write after prepare(): the engine's prepared state is visible here.
+        if (!started || nframes > maxFrames) {
+            if (nframes > maxFrames) {
+                periodGrew = true;
+            }
+            silence(nframes);
+            return;
+        }
+        try {
+            callback.process(out, nframes);
+        } catch (Throwable t) {
+            faults.record(t);
+            silence(nframes);
+            return;
+        }
+        for (int ch = 0; ch < ports.length; ch++) {
+            ports[ch].write(out[ch], nframes);
+        }
+    }
+
+    private void silence(int nframes) {
+        for (JackPortBuffer p : ports) {
+            p.silence(nframes);
+        }
+    }
+
+    boolean serverGone() {
+        return session.serverLost();
+    }
+
+    /** JACK's period grew beyond the buffers prepared at start; the sink outputs silence until restarted. */
+    boolean periodGrew() {
+        return periodGrew;
+    }
+
+    String describe() {
+        return "JACK server '" + session.serverName() + "' as client '" + session.clientName() + "', "
+                + String.format("%.0f Hz / %d frames, %d output ports", sampleRate, maxFrames, ports.length);
+    }
+
+    @Override
+    public float sampleRate() {
+        return sampleRate;
+    }
+
+    @Override
+    public int periodFrames() {
+        return maxFrames;
+    }
+
+    @Override
+    public long xruns() {
+        return session.xruns();
+    }
+
+    @Override
+    public ProcessFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public void stop() {
+        session.close();
+        // The process thread's last act is a volatile write of the cycle count; reading it after the thread has
+        // stopped orders everything that cycle did before whatever the caller starts next.
+        session.cycles();
+    }
+}

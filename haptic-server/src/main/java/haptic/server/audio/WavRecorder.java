@@ -1,0 +1,206 @@
+package haptic.server.audio;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Records every output channel to a 32-bit float WAV (WAVE_FORMAT_EXTENSIBLE; RF64 past 4 GiB).
+ *
+ * <p>{@link #write} runs on the audio thread: it copies the period into a preallocated single-producer /
+ * single-consumer ring, interleaved as in the file, and never blocks — if the ring is full the period is
+ * dropped and counted. A writer thread drains the ring to disk and refreshes the header about once a second,
+ * so a crash leaves a readable file.
+ */
+public final class WavRecorder implements AutoCloseable {
+    private static final int CHUNK_FRAMES = 4096;
+    private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long HEADER_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final Path file;
+    private final int channels;
+    private final int sampleRate;
+    private final long riffLimit;
+    private final float[] ring;
+    private final int capacityFrames;
+    private final FileChannel channel;
+    private final ByteBuffer header = ByteBuffer.allocate(WavHeader.SIZE);
+    private final ByteBuffer staging;
+    private final FloatBuffer stagingFloats;
+    private final Thread writer;
+    /** Producer position in frames; written only by the audio thread. */
+    private volatile long tail;
+    /** Consumer position in frames; written only by the writer thread. */
+    private volatile long head;
+    private volatile long dropped;
+    private volatile boolean closing;
+    private volatile IOException failure;
+    private boolean closed;
+
+    /**
+     * @param ringSeconds how much audio the ring holds while the disk stalls (at least 1)
+     */
+    public WavRecorder(Path file, int channels, float sampleRate, int ringSeconds) throws IOException {
+        this(file, channels, sampleRate, ringSeconds, WavHeader.RIFF_LIMIT);
+    }
+
+    /** {@code riffLimit} is lowered only by tests, to exercise the RF64 switch without writing 4 GiB. */
+    WavRecorder(Path file, int channels, float sampleRate, int ringSeconds, long riffLimit) throws IOException {
+        if (channels <= 0 || !(sampleRate > 0)) {
+            throw new IllegalArgumentException("WAV recording needs channels > 0 and a positive rate");
+        }
+        this.file = file;
+        this.channels = channels;
+        this.sampleRate = Math.round(sampleRate);
+        this.riffLimit = riffLimit;
+        this.capacityFrames = Math.multiplyExact(Math.max(1, ringSeconds), this.sampleRate);
+        this.ring = new float[Math.multiplyExact(capacityFrames, channels)];
+        this.staging = ByteBuffer.allocateDirect(CHUNK_FRAMES * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        this.stagingFloats = staging.asFloatBuffer();
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            writeHeader(0);
+            channel.position(WavHeader.SIZE);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        this.writer = new Thread(this::drainLoop, "haptic-wav-writer");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /**
+     * Real-time safe. Appends {@code out[0..channels-1][0, frames)}; returns false (and counts the frames as
+     * dropped) if the ring has no room or the recorder is closing.
+     */
+    public boolean write(float[][] out, int frames) {
+        if (closing) {
+            return false;
+        }
+        long t = tail;
+        if (frames > capacityFrames - (t - head)) {
+            dropped = dropped + frames;
+            return false;
+        }
+        int start = (int) (t % capacityFrames);
+        int first = Math.min(frames, capacityFrames - start);
+        interleave(out, 0, start, first);
+        interleave(out, first, 0, frames - first);
+        tail = t + frames;
+        return true;
+    }
+
+    private void interleave(float[][] out, int from, int ringFrame, int frames) {
+        int base = ringFrame * channels;
+        for (int i = 0; i < frames; i++) {
+            int src = from + i;
+            for (int ch = 0; ch < channels; ch++) {
+                ring[base++] = out[ch][src];
+            }
+        }
+    }
+
+    private void drainLoop() {
+        long frames = 0;
+        long lastHeader = System.nanoTime();
+        try {
+            while (true) {
+                long h = head;
+                long available = tail - h;
+                if (available == 0) {
+                    if (closing) {
+                        break;
+                    }
+                    LockSupport.parkNanos(this, IDLE_NANOS);
+                } else {
+                    int start = (int) (h % capacityFrames);
+                    int n = (int) Math.min(Math.min(available, CHUNK_FRAMES), capacityFrames - start);
+                    stagingFloats.clear();
+                    stagingFloats.put(ring, start * channels, n * channels);
+                    staging.clear().limit(n * channels * Float.BYTES);
+                    while (staging.hasRemaining()) {
+                        channel.write(staging);
+                    }
+                    head = h + n;
+                    frames += n;
+                }
+                if (System.nanoTime() - lastHeader > HEADER_REFRESH_NANOS) {
+                    writeHeader(frames);
+                    lastHeader = System.nanoTime();
+                }
+            }
+            writeHeader(frames);
+        } catch (IOException e) {
+            failure = e;
+            // Keep the producer from waiting on a consumer that is gone: it will see a full ring and count drops.
+        }
+    }
+
+    private void writeHeader(long frames) throws IOException {
+        WavHeader.write(header, channels, sampleRate, frames, riffLimit);
+        long pos = 0;
+        while (header.hasRemaining()) {
+            pos += channel.write(header, pos);
+        }
+    }
+
+    /** Frames dropped because the ring was full (disk too slow) or the recorder was closing. */
+    public long droppedFrames() {
+        return dropped;
+    }
+
+    /** Frames handed to the ring so far (written or about to be). */
+    public long recordedFrames() {
+        return tail;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /**
+     * Drains what is buffered, finishes the header and closes the file. Idempotent.
+     *
+     * @throws UncheckedIOException if writing the file failed at any point
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closing = true;
+        LockSupport.unpark(writer);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+        }
+        IOException f = failure;
+        if (f != null) {
+            throw new UncheckedIOException("recording to " + file + " failed: " + f.getMessage(), f);
+        }
+    }
+}

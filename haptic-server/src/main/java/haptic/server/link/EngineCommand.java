@@ -1,0 +1,118 @@
+package haptic.server.link;
+
+import haptic.protocol.Param;
+
+/**
+ * One command for the engine, filled by the IPC thread and applied by the audio thread.
+ *
+ * <p>Entries are preallocated and recycled through {@link CommandLink} (Disruptor-style), so neither
+ * side allocates per command. Only the fields relevant to {@link #type} are meaningful.
+ */
+public final class EngineCommand {
+    public static final int NOTE_ON = 1;
+    public static final int NOTE_OFF = 2;
+    public static final int EXPRESSION = 3;
+    public static final int PARAMETER = 4;
+    public static final int PANIC = 5;
+    /** The controller behind {@link #instance} went away: release its voices. */
+    public static final int RELEASE_INSTANCE = 6;
+    /** A new controller took the slot: parameters back to defaults before its config is replayed. */
+    public static final int RESET_INSTANCE = 7;
+    public static final int TEST_PULSE = 8;
+
+    public int type;
+    public int instance;
+    public int channel;
+    public int note;
+    public float velocity;
+    public float pressure;
+    public float bend;
+    public float timbre;
+    public Param param;
+    public float value;
+    /** Transducer index for {@link #TEST_PULSE}. */
+    public int transducer;
+    public float seconds;
+    /** System.nanoTime() when the IPC thread decoded the command; the audio thread turns it into a sample offset. */
+    public long arrivalNanos;
+
+    public EngineCommand noteOn(int instance, int channel, int note, float velocity, float pressure, float bend, float timbre) {
+        this.type = NOTE_ON;
+        this.instance = instance;
+        this.channel = channel;
+        this.note = note;
+        this.velocity = velocity;
+        this.pressure = pressure;
+        this.bend = bend;
+        this.timbre = timbre;
+        return this;
+    }
+
+    public EngineCommand noteOff(int instance, int channel, int note) {
+        this.type = NOTE_OFF;
+        this.instance = instance;
+        this.channel = channel;
+        this.note = note;
+        return this;
+    }
+
+    public EngineCommand expression(int instance, int channel, float pressure, float bend, float timbre) {
+        this.type = EXPRESSION;
+        this.instance = instance;
+        this.channel = channel;
+        this.pressure = pressure;
+        this.bend = bend;
+        this.timbre = timbre;
+        return this;
+    }
+
+    public EngineCommand parameter(int instance, Param param, float value) {
+        this.type = PARAMETER;
+        this.instance = instance;
+        this.param = param;
+        this.value = value;
+        return this;
+    }
+
+    public EngineCommand panic() {
+        this.type = PANIC;
+        return this;
+    }
+
+    public EngineCommand releaseInstance(int instance) {
+        this.type = RELEASE_INSTANCE;
+        this.instance = instance;
+        return this;
+    }
+
+    public EngineCommand resetInstance(int instance) {
+        this.type = RESET_INSTANCE;
+        this.instance = instance;
+        return this;
+    }
+
+    public EngineCommand testPulse(int transducer, float amplitude, float seconds) {
+        this.type = TEST_PULSE;
+        this.transducer = transducer;
+        this.value = amplitude;
+        this.seconds = seconds;
+        return this;
+    }
+
+    /** Copies every field; used when the IPC thread parks a command it could not publish yet. */
+    public void copyFrom(EngineCommand o) {
+        type = o.type;
+        instance = o.instance;
+        channel = o.channel;
+        note = o.note;
+        velocity = o.velocity;
+        pressure = o.pressure;
+        bend = o.bend;
+        timbre = o.timbre;
+        param = o.param;
+        value = o.value;
+        transducer = o.transducer;
+        seconds = o.seconds;
+        arrivalNanos = o.arrivalNanos;
+    }
+}

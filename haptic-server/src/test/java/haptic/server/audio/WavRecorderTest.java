@@ -1,0 +1,175 @@
+package haptic.server.audio;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class WavRecorderTest {
+    private static final int CHANNELS = 32;
+    private static final int PERIOD = 64;
+
+    @TempDir
+    Path dir;
+
+    /** Writes {@code periods} periods of {@link TestSignal}, as the audio thread would. */
+    private static long record(WavRecorder r, int periods) {
+        float[][] out = new float[CHANNELS][PERIOD];
+        long n = 0;
+        for (int p = 0; p < periods; p++) {
+            for (int ch = 0; ch < CHANNELS; ch++) {
+                for (int i = 0; i < PERIOD; i++) {
+                    out[ch][i] = TestSignal.value(ch, n + i);
+                }
+            }
+            while (!r.write(out, PERIOD)) {
+                Await.sleep(1);
+            }
+            n += PERIOD;
+        }
+        return n;
+    }
+
+    @Test
+    void javaSoundReadsBackEverySampleOfEveryChannel() throws IOException, UnsupportedAudioFileException {
+        Path file = dir.resolve("take.wav");
+        long frames;
+        try (WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 1)) {
+            frames = record(r, 48000 * 2 / PERIOD);
+            assertEquals(0, r.droppedFrames());
+        }
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            AudioFormat f = in.getFormat();
+            assertEquals(AudioFormat.Encoding.PCM_FLOAT, f.getEncoding());
+            assertEquals(CHANNELS, f.getChannels());
+            assertEquals(32, f.getSampleSizeInBits());
+            assertEquals(48000f, f.getSampleRate());
+            assertFalse(f.isBigEndian());
+            assertEquals(frames, in.getFrameLength());
+            ByteBuffer data = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(frames * CHANNELS * 4, data.remaining());
+            assertSignal(data, frames);
+        }
+        assertEquals(WavHeader.SIZE + frames * CHANNELS * 4, Files.size(file));
+    }
+
+    @Test
+    void pastTheRiffLimitTheFileBecomesRf64() throws IOException {
+        Path file = dir.resolve("long.wav");
+        long frames;
+        try (WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 1, 100_000)) {
+            frames = record(r, 100);
+        }
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals("RF64", fourCc(b));
+        assertEquals(0xFFFFFFFFL, b.getInt() & 0xFFFFFFFFL);
+        assertEquals("WAVE", fourCc(b));
+        assertEquals("ds64", fourCc(b));
+        assertEquals(28, b.getInt());
+        long riffSize = b.getLong();
+        long dataSize = b.getLong();
+        long sampleCount = b.getLong();
+        assertEquals(0, b.getInt());
+        assertEquals(Files.size(file) - 8, riffSize);
+        assertEquals(frames * CHANNELS * 4, dataSize);
+        assertEquals(frames, sampleCount);
+
+        assertEquals("fmt ", fourCc(b));
+        assertEquals(40, b.getInt());
+        assertEquals((short) 0xFFFE, b.getShort());
+        assertEquals(CHANNELS, b.getShort());
+        assertEquals(48000, b.getInt());
+        assertEquals(48000 * CHANNELS * 4, b.getInt());
+        assertEquals(CHANNELS * 4, b.getShort());
+        assertEquals(32, b.getShort());
+        assertEquals(22, b.getShort());
+        assertEquals(32, b.getShort());
+        b.getInt();
+        assertEquals(3, b.getInt(), "sub-format GUID starts with WAVE_FORMAT_IEEE_FLOAT");
+        b.position(b.position() + 12);
+
+        assertEquals("fact", fourCc(b));
+        assertEquals(4, b.getInt());
+        assertEquals(-1, b.getInt());
+        assertEquals("data", fourCc(b));
+        assertEquals(-1, b.getInt());
+        assertEquals(dataSize, b.remaining());
+        assertSignal(b, frames);
+    }
+
+    @Test
+    void writesAfterCloseAreDroppedAndCounted() throws IOException {
+        WavRecorder r = new WavRecorder(dir.resolve("closed.wav"), 2, 48000, 1);
+        r.close();
+        assertFalse(r.write(new float[2][PERIOD], PERIOD));
+        assertEquals(0, r.recordedFrames());
+        r.close();
+    }
+
+    @Test
+    void writeAllocatesNothing() throws IOException {
+        try (WavRecorder r = new WavRecorder(dir.resolve("alloc.wav"), CHANNELS, 48000, 2)) {
+            float[][] out = new float[CHANNELS][PERIOD];
+            for (int i = 0; i < 20_000; i++) {
+                r.write(out, PERIOD);
+            }
+            long tid = Thread.currentThread().getId();
+            long before = ThreadAllocation.bytes(tid);
+            int accepted = 0;
+            for (int i = 0; i < 20_000; i++) {
+                if (r.write(out, PERIOD)) {
+                    accepted++;
+                }
+            }
+            long after = ThreadAllocation.bytes(tid);
+            assertTrue(accepted + r.droppedFrames() / PERIOD >= 20_000);
+            assertEquals(0, after - before, "bytes allocated by 20000 write() calls");
+        }
+    }
+
+    private static void assertSignal(ByteBuffer data, long frames) {
+        for (long n = 0; n < frames; n++) {
+            for (int ch = 0; ch < CHANNELS; ch++) {
+                float got = data.getFloat();
+                if (got != TestSignal.value(ch, n)) {
+                    assertEquals(TestSignal.value(ch, n), got, "frame " + n + ", channel " + ch);
+                }
+            }
+        }
+        assertEquals(0, data.remaining());
+    }
+
+    private static String fourCc(ByteBuffer b) {
+        byte[] id = new byte[4];
+        b.get(id);
+        return new String(id, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    @Test
+    void theHeaderIsKeptCurrentWhileRecording() throws IOException, UnsupportedAudioFileException {
+        Path file = dir.resolve("live.wav");
+        try (WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 1)) {
+            long frames = record(r, 100);
+            Await.until(() -> {
+                try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+                    return in.getFrameLength() == frames;
+                } catch (IOException | UnsupportedAudioFileException e) {
+                    return false;
+                }
+            }, 5_000, "the header to report the frames written so far");
+        }
+        assertTrue(Files.size(file) > WavHeader.SIZE);
+    }
+}
