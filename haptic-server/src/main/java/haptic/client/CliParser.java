@@ -117,6 +117,8 @@ final class CliParser {
         float bend = (float) decimal("--bend", bendText, -1, 1, 0, usage);
         float timbre = (float) decimal("--timbre", line.take("timbre", usage), 0, 1, 0.5, usage);
         String sweepText = line.take("sweep", usage);
+        String noteText = line.take("note", usage);
+        String velocityText = line.take("velocity", usage);
         double sweep = 0;
         if (sweepText != null) {
             if (bendText != null) {
@@ -126,9 +128,13 @@ final class CliParser {
             if (sweep <= 0) {
                 throw new UsageException("--sweep must be more than 0 seconds", usage);
             }
+        } else if (noteText != null || velocityText != null) {
+            throw new UsageException("--note and --velocity go with --sweep", usage);
         }
+        int note = integer("--note", noteText, 0, 127, 60, usage);
+        int velocity = integer("--velocity", velocityText, 0, 127, 100, usage);
         line.requireAllTaken(usage);
-        return new MpeCommand(channel - 1, pressure, bend, timbre, sweep);
+        return new MpeCommand(channel - 1, pressure, bend, timbre, sweep, note, velocity / 127f);
     }
 
     private static CliCommand param(ArgumentList line, List<String> args, String usage) throws UsageException {

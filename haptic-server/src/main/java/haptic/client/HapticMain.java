@@ -1,6 +1,7 @@
 package haptic.client;
 
 import haptic.protocol.InstanceConfig;
+import haptic.protocol.Role;
 import haptic.protocol.SocketPaths;
 
 import java.io.IOException;
@@ -49,9 +50,17 @@ public final class HapticMain {
         Path socket = SocketPaths.resolve(invocation.socketOverride(), env, System.getProperty("user.name"));
         CliCommand command = invocation.command();
         String instanceId = "haptic-cli-" + ProcessHandle.current().pid();
-        try (HapticClient client = HapticClient.connect(socket, command.role(), instanceId, InstanceConfig.EMPTY,
-                REPLY_TIMEOUT)) {
-            return command.execute(new Session(client, out, err, REPLY_TIMEOUT));
+        SavedParams saved = new SavedParams(socket);
+        InstanceConfig config = InstanceConfig.EMPTY;
+        if (command.role() == Role.CONTROLLER) {
+            try {
+                config = saved.config();
+            } catch (IOException e) {
+                err.println("haptic: ignoring saved parameters in " + saved.file() + ": " + e.getMessage());
+            }
+        }
+        try (HapticClient client = HapticClient.connect(socket, command.role(), instanceId, config, REPLY_TIMEOUT)) {
+            return command.execute(new Session(client, out, err, REPLY_TIMEOUT, saved));
         } catch (NoServerException e) {
             err.println("no haptic server at " + socket + ": start it with bin/haptic-server");
             return 1;

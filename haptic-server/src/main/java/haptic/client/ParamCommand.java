@@ -8,7 +8,9 @@ import java.io.IOException;
 
 /**
  * {@code haptic send param}. The server-wide master gain goes through an observer connection (the
- * server lets observers change it for everyone); any other parameter belongs to a controller instance.
+ * server lets observers change it for everyone). Any other parameter belongs to a controller instance:
+ * it is sent to this command's own instance and remembered in {@link SavedParams}, so that later
+ * commands, each a new instance, start with it.
  */
 record ParamCommand(Param param, float value) implements CliCommand {
 
@@ -21,6 +23,14 @@ record ParamCommand(Param param, float value) implements CliCommand {
     public int execute(Session s) throws IOException {
         s.client().send(new ParameterChange(param, value));
         s.confirm();
+        if (param != Param.MASTER_GAIN) {
+            try {
+                s.saved().save(param, value);
+            } catch (IOException e) {
+                s.err().println("haptic: " + Usage.cliName(param) + " is set, but later commands will not use it: "
+                        + "cannot write " + s.saved().file() + ": " + e.getMessage());
+            }
+        }
         return 0;
     }
 }

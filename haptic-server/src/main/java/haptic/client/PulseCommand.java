@@ -7,9 +7,9 @@ import haptic.protocol.TestPulse;
 import java.io.IOException;
 
 /**
- * {@code haptic send pulse}. The transducer is named on the command line as the user sees it (a
- * number from 1, or a layout name) and resolved against the layout the server reports, so a wrong
- * name fails before anything is sent. Sent as an observer, like the panel's test buttons.
+ * {@code haptic send pulse}. The transducer is given as its layout index or its layout name and
+ * resolved against the layout the server reports, so a wrong one fails before anything is sent.
+ * Sent as an observer, like the panel's test buttons.
  */
 record PulseCommand(String transducer, float amplitude, float seconds) implements CliCommand {
 
@@ -48,9 +48,9 @@ record PulseCommand(String transducer, float amplitude, float seconds) implement
             }
         }
         if (spec.matches("\\d{1,4}")) {
-            int number = Integer.parseInt(spec);
-            if (number >= 1 && number <= names.length) {
-                return number - 1;
+            int index = Integer.parseInt(spec);
+            if (index < names.length) {
+                return index;
             }
         }
         return -1;
@@ -61,6 +61,7 @@ record PulseCommand(String transducer, float amplitude, float seconds) implement
         if (n == 0) {
             return " (the server reports no transducers)";
         }
-        return " (use 1-" + n + " or a name, " + layout.names()[0] + " to " + layout.names()[n - 1] + ")";
+        return " (use an index 0-" + (n - 1) + " or a name, " + layout.names()[0] + " to " + layout.names()[n - 1]
+                + ")";
     }
 }

@@ -17,12 +17,14 @@ final class Session {
     private final PrintStream out;
     private final PrintStream err;
     private final Duration replyTimeout;
+    private final SavedParams saved;
 
-    Session(HapticClient client, PrintStream out, PrintStream err, Duration replyTimeout) {
+    Session(HapticClient client, PrintStream out, PrintStream err, Duration replyTimeout, SavedParams saved) {
         this.client = client;
         this.out = out;
         this.err = err;
         this.replyTimeout = replyTimeout;
+        this.saved = saved;
     }
 
     HapticClient client() {
@@ -39,6 +41,10 @@ final class Session {
 
     Duration replyTimeout() {
         return replyTimeout;
+    }
+
+    SavedParams saved() {
+        return saved;
     }
 
     /**

@@ -51,13 +51,17 @@ final class Usage {
             """;
 
     static final String MPE = """
-            usage: haptic [--socket PATH] send mpe --channel 1-16 [--pressure 0-1] [--bend -1..1]
-                          [--timbre 0-1] [--sweep SECONDS]
+            usage: haptic [--socket PATH] send mpe --channel 1-16 [--pressure 0-1] [--bend -1..1] [--timbre 0-1]
+                   haptic [--socket PATH] send mpe --channel 1-16 --sweep SECONDS [--note 0-127]
+                          [--velocity 0-127] [--pressure 0-1] [--timbre 0-1]
 
-            Sends one expression update for a channel (unset values: pressure 0, bend 0, timbre 0.5),
-            or with --sweep a smooth bend from -1 to 1 over SECONDS at about 200 updates per second.
-            Voices belong to the connection that started them, so this moves only notes played on
-            the same connection; it is mainly a check that the server accepts expression.
+            Without --sweep: one expression update for the channel (unset values: pressure 0, bend 0,
+            timbre 0.5). Voices belong to the connection that started them, so on its own this reaches
+            no note; it checks that the server accepts expression.
+            With --sweep: holds a note on the channel and bends it smoothly from -1 to 1 over SECONDS at
+            about 200 updates per second, moving its source across the table; then releases it.
+              --note 0-127       the note held during a sweep, default 60
+              --velocity 0-127   its velocity, default 100
             """;
 
     static final String PANIC = """
@@ -70,7 +74,8 @@ final class Usage {
             usage: haptic [--socket PATH] send pulse TRANSDUCER [--amplitude 0-1] [--seconds SECONDS]
 
             Drives one transducer directly, bypassing the stimulus model, to check its wiring.
-            TRANSDUCER is its number counting from 1 in layout order (T01 is 1), or its layout name.
+            TRANSDUCER is its index in layout order counting from 0, as on the wire and in the bars of
+            'haptic levels' (so in the default grid 5 is T06), or its layout name such as T06.
               --amplitude 0-1     default 0.5
               --seconds SECONDS   default 0.5
             """;
@@ -98,8 +103,10 @@ final class Usage {
         StringBuilder b = new StringBuilder("""
                 usage: haptic [--socket PATH] send param NAME VALUE
 
-                Sets a parameter. master-gain acts on the whole server; the others belong to a controller
-                instance, here the command's own short-lived connection.
+                Sets a parameter. master-gain acts on the whole server at once. The others belong to a
+                controller instance: each haptic command is a new one, so they are also remembered in a file
+                beside the socket (SOCKET.cli-params) and replayed by every later command that plays notes.
+                Setting a parameter to its default forgets it.
                 parameters:
                 """);
         for (Param p : Param.values()) {

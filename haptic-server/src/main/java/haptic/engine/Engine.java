@@ -38,6 +38,8 @@ public final class Engine {
     private long fadeHorizon = Long.MAX_VALUE;
     private boolean attenuationStale;
     private long stolen;
+    /** Counts note-ons, releases and fades, so stealing can tell apart events of the same sample. */
+    private long order;
 
     public Engine(Layout layout, EngineSettings settings) {
         this.layout = layout;
@@ -89,9 +91,6 @@ public final class Engine {
         }
         int pos = from;
         while (pos < to) {
-            if (fadeHorizon <= now) {
-                finishFades();
-            }
             int n = Math.min(CHUNK, to - pos);
             if (fadeHorizon - now < n) {
                 n = (int) (fadeHorizon - now);
@@ -100,6 +99,9 @@ public final class Engine {
             output.write(mix, out, pos, n);
             now += n;
             pos += n;
+            if (fadeHorizon <= now) {
+                finishFades();
+            }
         }
     }
 
@@ -184,6 +186,7 @@ public final class Engine {
         r.waveSpeed = r.stimulusType == Param.STIMULUS_WAVE ? Math.max(minWaveSpeed, speed) : speed;
         r.attackSamples = params.get(Param.ATTACK) * (double) settings.sampleRate;
         r.time = now;
+        r.order = ++order;
 
         int key = VoiceIndex.key(instance, r.channel, r.note);
         VoicePool pool = r.stimulusType == Param.STIMULUS_WAVE ? wavePool : fieldPool;
@@ -235,7 +238,7 @@ public final class Engine {
             v.hasPending = false;
             return;
         }
-        v.release(now, instances[instance].get(Param.RELEASE) * (double) settings.sampleRate);
+        v.release(++order, instances[instance].get(Param.RELEASE) * (double) settings.sampleRate);
     }
 
     /** MPE: pressure, bend and timbre for every voice of this instance's channel. */
@@ -295,7 +298,7 @@ public final class Engine {
                     index.remove(v);
                     v.hasPending = false;
                 } else {
-                    v.release(now, releaseSamples);
+                    v.release(++order, releaseSamples);
                 }
                 v = next;
             }
@@ -330,7 +333,7 @@ public final class Engine {
     }
 
     private void fade(Voice v) {
-        v.fade(now);
+        v.fade(now, ++order);
         fadeHorizon = Math.min(fadeHorizon, v.fadeEnd);
     }
 

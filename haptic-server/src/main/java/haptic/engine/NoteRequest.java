@@ -17,6 +17,8 @@ final class NoteRequest {
     double attackSamples;
     /** Engine time of the note-on. */
     long time;
+    /** Arrival order among all engine events; breaks ties between notes of the same sample. */
+    long order;
 
     void copyFrom(NoteRequest r) {
         instance = r.instance;
@@ -30,5 +32,6 @@ final class NoteRequest {
         waveSpeed = r.waveSpeed;
         attackSamples = r.attackSamples;
         time = r.time;
+        order = r.order;
     }
 }

@@ -32,9 +32,11 @@ abstract class Voice {
     InstanceState params;
     long startTime;
     boolean released;
-    long releaseTime;
-    long fadeStart;
     long fadeEnd;
+    /** Event order (not sample time, which ties within a block) of the start, release and fade. */
+    long startOrder;
+    long releaseOrder;
+    long fadeOrder;
 
     private double oscCos;
     private double oscSin;
@@ -61,6 +63,7 @@ abstract class Voice {
         waveSpeed = r.waveSpeed;
         params = instanceParams;
         startTime = now;
+        startOrder = r.order;
         released = false;
         double w = 2.0 * Math.PI * Rig.frequency(r.note) / rig.sampleRate;
         rotCos = Math.cos(w);
@@ -82,6 +85,7 @@ abstract class Voice {
     /** Same identity again while still sounding: new velocity and position, attack from the current level. */
     final void retrigger(NoteRequest r, long now) {
         startTime = now;
+        startOrder = r.order;
         released = false;
         velocity = r.velocity;
         amplitudeTarget = r.velocity * (0.5 + 0.5 * r.pressure);
@@ -90,12 +94,12 @@ abstract class Voice {
         restarted();
     }
 
-    final void release(long now, double releaseSamples) {
+    final void release(long order, double releaseSamples) {
         if (released) {
             return;
         }
         released = true;
-        releaseTime = now;
+        releaseOrder = order;
         envelope.release(releaseSamples);
     }
 
@@ -105,12 +109,12 @@ abstract class Voice {
     }
 
     /** Begins the short fade that ends this voice; an earlier fade keeps its deadline. */
-    final void fade(long now) {
+    final void fade(long now, long order) {
         if (state == FADING) {
             return;
         }
         state = FADING;
-        fadeStart = now;
+        fadeOrder = order;
         fadeEnd = now + Engine.FADE_SAMPLES;
     }
 

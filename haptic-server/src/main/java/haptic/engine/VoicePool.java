@@ -40,38 +40,39 @@ final class VoicePool {
     /**
      * The voice to cut off for a new note when the pool is full. In order of preference: one already fading
      * out with nothing queued, the one that started releasing first, the one that started first, and only
-     * then the oldest note still waiting for its slot. Ties go to the lowest slot.
+     * then the oldest note still waiting for its slot. "First" is by event order, so notes of the same sample
+     * are still told apart.
      */
     Voice victim() {
         Voice best = null;
         int bestRank = Integer.MAX_VALUE;
-        long bestTime = Long.MAX_VALUE;
+        long bestOrder = Long.MAX_VALUE;
         for (Voice v : voices) {
             int rank;
-            long time;
+            long order;
             if (v.state == Voice.FADING) {
                 if (v.hasPending) {
                     rank = 3;
-                    time = v.pending.time;
+                    order = v.pending.order;
                 } else {
                     rank = 0;
-                    time = v.fadeStart;
+                    order = v.fadeOrder;
                 }
             } else if (v.state == Voice.PLAYING) {
                 if (v.released) {
                     rank = 1;
-                    time = v.releaseTime;
+                    order = v.releaseOrder;
                 } else {
                     rank = 2;
-                    time = v.startTime;
+                    order = v.startOrder;
                 }
             } else {
                 continue;
             }
-            if (rank < bestRank || (rank == bestRank && time < bestTime)) {
+            if (rank < bestRank || (rank == bestRank && order < bestOrder)) {
                 best = v;
                 bestRank = rank;
-                bestTime = time;
+                bestOrder = order;
             }
         }
         return best;

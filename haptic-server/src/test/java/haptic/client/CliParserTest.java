@@ -88,8 +88,13 @@ class CliParserTest {
 
     @Test
     void mpeNeedsAChannelAndEitherABendOrASweep() throws UsageException {
-        assertEquals(new MpeCommand(1, 0.5f, 0.25f, 0.5f, 0), command("send mpe --channel 2 --pressure 0.5 --bend 0.25"));
-        assertEquals(new MpeCommand(0, 0f, 0f, 0.5f, 2.0), command("send mpe --channel 1 --sweep 2"));
+        assertEquals(new MpeCommand(1, 0.5f, 0.25f, 0.5f, 0, 60, 100 / 127f),
+                command("send mpe --channel 2 --pressure 0.5 --bend 0.25"));
+        assertEquals(new MpeCommand(0, 0f, 0f, 0.5f, 2.0, 60, 100 / 127f), command("send mpe --channel 1 --sweep 2"));
+        assertEquals(new MpeCommand(0, 0f, 0f, 0.5f, 2.0, 33, 1f),
+                command("send mpe --channel 1 --sweep 2 --note 33 --velocity 127"));
+        assertTrue(rejected("send mpe --channel 1 --note 33").getMessage().contains("--sweep"));
+        rejected("send mpe --channel 1 --sweep 1 --note 128");
         assertTrue(rejected("send mpe --bend 0.5").getMessage().contains("--channel"));
         rejected("send mpe --channel 1 --sweep 1 --bend 0.5");
         rejected("send mpe --channel 1 --sweep 0");

@@ -110,10 +110,10 @@ class HapticMainTest {
         Hello hello = hello();
         assertEquals(Role.CONTROLLER, hello.role());
         assertEquals("haptic-cli-" + ProcessHandle.current().pid(), hello.instanceId());
-        assertEquals(InstanceConfig.EMPTY, hello.config());
+        assertEquals(new InstanceConfig(SavedParams.LABEL, new int[0], new float[0]), hello.config());
         assertEquals(Protocol.VERSION, hello.version());
         assertEquals(new NoteOn(2, 64, 1f, 0f, 0.5f, 0.5f), server.next());
-        assertEquals(new NoteOff(2, 64, NoteCommand.RELEASE_VELOCITY), server.next());
+        assertEquals(new NoteOff(2, 64, HeldNote.RELEASE_VELOCITY), server.next());
         assertInstanceOf(Ping.class, server.next());
     }
 
@@ -121,7 +121,8 @@ class HapticMainTest {
     void interruptedNoteIsStillReleased() throws Exception {
         try (HapticClient client = HapticClient.connect(server.socket, Role.CONTROLLER, "t", InstanceConfig.EMPTY,
                 Duration.ofSeconds(5))) {
-            Session session = new Session(client, new PrintStream(out), new PrintStream(err), Duration.ofSeconds(5));
+            Session session = new Session(client, new PrintStream(out), new PrintStream(err), Duration.ofSeconds(5),
+                    new SavedParams(server.socket));
             Thread[] runner = new Thread[1];
             CompletableFuture<Throwable> outcome = new CompletableFuture<>();
             runner[0] = new Thread(() -> {
@@ -136,20 +137,23 @@ class HapticMainTest {
             hello();
             assertEquals(new NoteOn(0, 60, 1f, 0f, 0f, 0.5f), server.next());
             runner[0].interrupt();
-            assertEquals(new NoteOff(0, 60, NoteCommand.RELEASE_VELOCITY), server.next());
+            assertEquals(new NoteOff(0, 60, HeldNote.RELEASE_VELOCITY), server.next());
             assertInstanceOf(InterruptedException.class, outcome.get(10, TimeUnit.SECONDS));
         }
     }
 
     @Test
-    void mpeSweepRunsFromMinusOneToOneInSmallSteps() throws Exception {
-        assertEquals(0, run("send", "mpe", "--channel", "2", "--sweep", "0.05", "--pressure", "0.3"), err());
+    void mpeSweepHoldsANoteAndBendsItFromMinusOneToOneInSmallSteps() throws Exception {
+        assertEquals(0, run("send", "mpe", "--channel", "2", "--sweep", "0.05", "--pressure", "0.3", "--note", "40"),
+                err());
         hello();
+        assertEquals(new NoteOn(1, 40, 100 / 127f, 0.3f, -1f, 0.5f), server.next());
         int steps = MpeCommand.sweepSteps(0.05);
         List<MpeUpdate> updates = new ArrayList<>();
         for (int i = 0; i <= steps; i++) {
             updates.add((MpeUpdate) server.next());
         }
+        assertEquals(new NoteOff(1, 40, HeldNote.RELEASE_VELOCITY), server.next());
         assertInstanceOf(Ping.class, server.next());
         assertEquals(-1f, updates.get(0).bend());
         assertEquals(1f, updates.get(steps).bend());
@@ -188,6 +192,26 @@ class HapticMainTest {
     }
 
     @Test
+    void instanceParamsAreReplayedByLaterCommands() throws Exception {
+        assertEquals(0, run("send", "param", "wave-speed", "8"), err());
+        assertEquals(0, run("send", "param", "attack", "0.5"), err());
+        assertEquals(0, run("send", "param", "master-gain", "0.5"), err());
+        assertEquals(0, run("send", "note", "60", "--duration", "0"), err());
+        Hello first = hello();
+        assertEquals(new InstanceConfig(SavedParams.LABEL, new int[0], new float[0]), first.config());
+        assertEquals(new InstanceConfig(SavedParams.LABEL, new int[] {Param.WAVE_SPEED.id()}, new float[] {8f}),
+                hello().config());
+        assertEquals(Role.OBSERVER, hello().role());
+        assertEquals(new InstanceConfig(SavedParams.LABEL, new int[] {Param.WAVE_SPEED.id(), Param.ATTACK.id()},
+                new float[] {8f, 0.5f}), hello().config());
+        assertEquals(0, run("send", "param", "wave-speed", "20"), err());
+        hello();
+        assertEquals(0, run("send", "note", "60", "--duration", "0"), err());
+        assertEquals(new InstanceConfig(SavedParams.LABEL, new int[] {Param.ATTACK.id()}, new float[] {0.5f}),
+                hello().config(), "setting the default forgets the parameter");
+    }
+
+    @Test
     void serverErrorReplyIsReportedWithExitOne() throws Exception {
         server.refuse = ParameterChange.class;
         assertEquals(1, run("send", "param", "gain", "1"));
@@ -207,11 +231,14 @@ class HapticMainTest {
         assertEquals(0, run("send", "pulse", "t03", "--amplitude", "0.25", "--seconds", "1"), err());
         hello();
         assertEquals(new TestPulse(2, 0.25f, 1f), server.next());
-        assertEquals(0, run("send", "pulse", "4"), err());
+        assertEquals(0, run("send", "pulse", "3"), err());
         hello();
         assertEquals(new TestPulse(3, 0.5f, 0.5f), server.next());
-        assertEquals(2, run("send", "pulse", "5"));
-        assertTrue(err().contains("no transducer '5'"), err());
+        assertEquals(0, run("send", "pulse", "0"), err());
+        hello();
+        assertEquals(new TestPulse(0, 0.5f, 0.5f), server.next());
+        assertEquals(2, run("send", "pulse", "4"));
+        assertTrue(err().contains("no transducer '4'"), err());
         hello();
         assertEquals(FakeHapticServer.DISCONNECTED, server.next(), "nothing may be sent for an unknown transducer");
     }

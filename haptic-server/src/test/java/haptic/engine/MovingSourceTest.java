@@ -133,10 +133,33 @@ class MovingSourceTest {
                 moment += v * (double) s;
             }
             double centroid = moment / sum;
-            assertEquals(arrival, centroid, 0.1, "arrival at T" + i);
+            assertEquals(arrival, centroid, 0.25, "arrival at T" + i);
             double gain = Attenuation.exact(d, 0.15, 1.5);
             assertEquals(gain, sum / clickSum / readSlowness(i, arrival), gain * 0.01,
                     "click level at T" + i + " is g(distance at emission)");
+            // Sample by sample: the click read at the exact emission time t − τ(t), scaled by g(c·τ(t)). The engine
+            // moves each read position linearly across a chunk, so where τ(t) bends (the source passing close by)
+            // its reading time may be off by up to |τ''|·n²/8 samples; the tolerance allows exactly that.
+            double worst = 0;
+            double peak = 0;
+            double curvature = 0;
+            for (int s = (int) earliest - 2; s < arrival + 3 * half; s++) {
+                double tau = exactDelay(s, layout.x(i), layout.y(i));
+                curvature = Math.max(curvature, Math.abs(exactDelay(s + 1, layout.x(i), layout.y(i)) - 2 * tau
+                        + exactDelay(s - 1, layout.x(i), layout.y(i))));
+                double r = s - tau - first;
+                int k = (int) Math.floor(r);
+                double a = r - k;
+                double c0 = k >= 0 && k < click.length ? click[k] : 0;
+                double c1 = k + 1 >= 0 && k + 1 < click.length ? click[k + 1] : 0;
+                double expected = Attenuation.exact(tau / RATE * C, 0.15, 1.5) * (c0 + a * (c1 - c0));
+                worst = Math.max(worst, Math.abs(heard[i][s] - expected));
+                peak = Math.max(peak, Math.abs(expected));
+            }
+            double timing = curvature * Engine.CHUNK * Engine.CHUNK / 8 + 0.02;
+            double steepest = Math.PI / (click.length + 1); // of a unit Hann click, per sample
+            assertEquals(0, worst, peak * steepest * timing + 1e-4,
+                    "T" + i + " waveform against the exact emission-time reading");
         }
     }
 

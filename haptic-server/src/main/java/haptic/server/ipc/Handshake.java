@@ -7,7 +7,6 @@ import haptic.protocol.InstanceConfig;
 import haptic.protocol.Param;
 import haptic.protocol.Protocol;
 import haptic.protocol.Role;
-import haptic.server.link.EngineCommand;
 
 import java.util.function.Consumer;
 

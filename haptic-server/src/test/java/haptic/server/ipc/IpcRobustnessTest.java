@@ -186,7 +186,7 @@ class IpcRobustnessTest {
                 }
             }
             System.out.printf("fuzz: %d frames over %d connections; %d engine commands, %d controllers admitted, "
-                    + "%d protocol errors, %d refusals%n", sent, connections, got.size(), resets,
+                    + "%d protocol errors, %d connections closed%n", sent, connections, got.size(), resets,
                     s.logLines("closed: protocol error").size(), s.logLines("closed: ").size());
             assertTrue(resets > 10, "fuzz admitted controllers: " + resets);
             assertEquals(Map.of(), owned, "every admitted controller's slot was released");
