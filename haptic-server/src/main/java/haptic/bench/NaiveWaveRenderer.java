@@ -11,7 +11,8 @@ import haptic.engine.Layout;
  */
 public final class NaiveWaveRenderer {
     private static final int N = Layout.TRANSDUCERS;
-    private static final int ATTENUATION_STEPS = 512;
+    // Evenly spaced in d and fine enough to be at least as accurate as the engine's √d-indexed table.
+    private static final int ATTENUATION_STEPS = 4096;
 
     private final float sampleRate;
     private final float[] tx = new float[N];
@@ -69,8 +70,7 @@ public final class NaiveWaveRenderer {
             double d = i / (double) attenuationStepsPerMetre;
             attenuation[i] = (float) (1.0 / (1.0 + Math.pow(d / knee, exponent)));
         }
-        int longest = (int) Math.ceil(Math.max(layout.maxDistance(), 0.01f) * samplesPerMetre) + 4;
-        lineLength = Integer.highestOneBit(longest) << 1;
+        lineLength = lineLength(layout, sampleRate, waveSpeed);
         lineMask = lineLength - 1;
         on = new boolean[voices];
         lines = new float[voices][N][lineLength];
@@ -88,8 +88,14 @@ public final class NaiveWaveRenderer {
     }
 
     /** Bytes of delay line per voice: the memory cost of one line per transducer. */
-    public long lineBytesPerVoice() {
-        return (long) N * lineLength * Float.BYTES;
+    public static long lineBytesPerVoice(Layout layout, float sampleRate, float waveSpeed) {
+        return (long) N * lineLength(layout, sampleRate, waveSpeed) * Float.BYTES;
+    }
+
+    /** Power of two holding the longest delay this speed needs on this layout. */
+    private static int lineLength(Layout layout, float sampleRate, float waveSpeed) {
+        int longest = (int) Math.ceil(Math.max(layout.maxDistance(), 0.01f) * sampleRate / waveSpeed) + 4;
+        return Integer.highestOneBit(longest) << 1;
     }
 
     public void noteOn(int voice, int note, float velocity, float pressure, float bend, float timbre) {

@@ -33,6 +33,7 @@ public final class HapticServerMain {
             "  --ceiling X          absolute output limit, 0 < X <= 1 (default 1.0)",
             "  --rate HZ            headless sample rate (default 48000)",
             "  --period N           headless period in frames (default 64)",
+            "  --exit-on-stdin-eof  stop when standard input closes (for a parent that manages this server)",
             "  -h, --help           this text");
 
     private HapticServerMain() {
@@ -84,6 +85,20 @@ public final class HapticServerMain {
             stopped.countDown();
         }, "haptic-shutdown"));
         out.println("Ctrl+C stops the server.");
+        if (o.exitOnStdinEof) {
+            Thread watcher = new Thread(() -> {
+                try {
+                    while (System.in.read() >= 0) {
+                        // Input is ignored; only its end matters.
+                    }
+                } catch (java.io.IOException ignored) {
+                    // A broken pipe means the parent is gone, same as EOF.
+                }
+                System.exit(0); // runs the shutdown hook: clients released, JACK closed, socket removed
+            }, "haptic-parent-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -173,6 +188,9 @@ public final class HapticServerMain {
                         if (!(o.headlessRate >= 8000 && o.headlessRate <= 192000)) {
                             throw new UsageException("--rate must be between 8000 and 192000");
                         }
+                        break;
+                    case "--exit-on-stdin-eof":
+                        o.exitOnStdinEof = true;
                         break;
                     case "--period":
                         o.headlessPeriod = (int) number(a, ++i, flag);

@@ -91,6 +91,9 @@ public final class Engine {
         }
         int pos = from;
         while (pos < to) {
+            if (fadeHorizon <= now) {
+                finishFades();
+            }
             int n = Math.min(CHUNK, to - pos);
             if (fadeHorizon - now < n) {
                 n = (int) (fadeHorizon - now);
@@ -185,7 +188,6 @@ public final class Engine {
         float speed = params.get(Param.WAVE_SPEED);
         r.waveSpeed = r.stimulusType == Param.STIMULUS_WAVE ? Math.max(minWaveSpeed, speed) : speed;
         r.attackSamples = params.get(Param.ATTACK) * (double) settings.sampleRate;
-        r.time = now;
         r.order = ++order;
 
         int key = VoiceIndex.key(instance, r.channel, r.note);
@@ -193,14 +195,14 @@ public final class Engine {
         Voice current = index.get(key);
         if (current != null) {
             if (current.state == Voice.FADING) {
-                if (pool.voices[current.slot] == current) {
+                if (pool.owns(current)) {
                     current.pending.copyFrom(r);
                     return;
                 }
                 index.remove(current);
                 current.hasPending = false;
             } else if (current.stimulusType == r.stimulusType && current.waveSpeed == r.waveSpeed) {
-                current.retrigger(r, now);
+                current.retrigger(r);
                 return;
             } else {
                 // A different kind of stimulus (or speed) cannot take over a sounding voice smoothly.
@@ -339,7 +341,8 @@ public final class Engine {
 
     /**
      * A Hann-windowed 80 Hz burst on one transducer, for checking wiring. Amplitude is clamped to [0, 1],
-     * duration to [0.005, 5] s; an unknown transducer is ignored.
+     * duration to [0.005, 5] s; an unknown transducer is ignored. Like everything else it passes through the
+     * master gain and the ceiling.
      */
     public void testPulse(int transducer, float amplitude, float seconds) {
         if (transducer < 0 || transducer >= Layout.TRANSDUCERS) {

@@ -72,8 +72,10 @@ final class FieldTaps {
                     }
                 } else {
                     float ds = (s1 - s0) / n;
+                    float s = s0;
                     for (int j = 0; j < n; j++) {
-                        o[j] += (s0 + j * ds) * sin[j];
+                        o[j] += s * sin[j];
+                        s += ds;
                     }
                 }
             } else if (s0 == s1 && c0 == c1) {
@@ -83,8 +85,12 @@ final class FieldTaps {
             } else {
                 float ds = (s1 - s0) / n;
                 float dc = (c1 - c0) / n;
+                float s = s0;
+                float c = c0;
                 for (int j = 0; j < n; j++) {
-                    o[j] += (s0 + j * ds) * sin[j] + (c0 + j * dc) * cos[j];
+                    o[j] += s * sin[j] + c * cos[j];
+                    s += ds;
+                    c += dc;
                 }
             }
             sinCoef[i] = s1;

@@ -15,8 +15,6 @@ final class NoteRequest {
     int stimulusType;
     float waveSpeed;
     double attackSamples;
-    /** Engine time of the note-on. */
-    long time;
     /** Arrival order among all engine events; breaks ties between notes of the same sample. */
     long order;
 
@@ -31,7 +29,6 @@ final class NoteRequest {
         stimulusType = r.stimulusType;
         waveSpeed = r.waveSpeed;
         attackSamples = r.attackSamples;
-        time = r.time;
         order = r.order;
     }
 }

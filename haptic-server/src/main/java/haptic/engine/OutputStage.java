@@ -35,8 +35,10 @@ final class OutputStage {
         for (int ch = 0; ch < Layout.TRANSDUCERS; ch++) {
             float[] src = mix[ch];
             float[] dst = out[ch];
+            float m = m0;
             for (int j = 0; j < n; j++) {
-                float v = src[j] * (m0 + j * dm);
+                float v = src[j] * m;
+                m += dm;
                 if (!(Math.abs(v) <= limit)) {
                     if (Float.isNaN(v) || Float.isInfinite(v)) {
                         nonFinite++;

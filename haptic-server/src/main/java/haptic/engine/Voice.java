@@ -24,13 +24,10 @@ abstract class Voice {
     Voice nextOnChannel;
     Voice prevOnChannel;
 
-    int instance;
-    int channel;
     int note;
     int stimulusType;
     float waveSpeed;
     InstanceState params;
-    long startTime;
     boolean released;
     long fadeEnd;
     /** Event order (not sample time, which ties within a block) of the start, release and fade. */
@@ -56,13 +53,10 @@ abstract class Voice {
     final void start(NoteRequest r, InstanceState instanceParams, long now) {
         state = PLAYING;
         hasPending = false;
-        instance = r.instance;
-        channel = r.channel;
         note = r.note;
         stimulusType = r.stimulusType;
         waveSpeed = r.waveSpeed;
         params = instanceParams;
-        startTime = now;
         startOrder = r.order;
         released = false;
         double w = 2.0 * Math.PI * Rig.frequency(r.note) / rig.sampleRate;
@@ -83,8 +77,7 @@ abstract class Voice {
     }
 
     /** Same identity again while still sounding: new velocity and position, attack from the current level. */
-    final void retrigger(NoteRequest r, long now) {
-        startTime = now;
+    final void retrigger(NoteRequest r) {
         startOrder = r.order;
         released = false;
         velocity = r.velocity;

@@ -33,6 +33,10 @@ final class VoicePool {
         free[freeCount++] = v.slot;
     }
 
+    boolean owns(Voice v) {
+        return v.slot < voices.length && voices[v.slot] == v;
+    }
+
     int inUse() {
         return voices.length - freeCount;
     }

@@ -43,6 +43,8 @@ public final class AudioCycle implements AudioCallback {
     private float sampleRate;
     private double framesPerNano;
     private long periodStartNanos;
+    /** Frames rendered since start; stamps telemetry so observers can order and pace it. */
+    private long frameClock;
     private long previousPeriodStartNanos;
     private float windowLoad;
     private int telemetryInterval;
@@ -108,6 +110,7 @@ public final class AudioCycle implements AudioCallback {
             applied++;
         }
         e.render(out, pos, frames);
+        frameClock += frames;
 
         WavRecorder r = recorder;
         if (r != null) {
@@ -175,6 +178,7 @@ public final class AudioCycle implements AudioCallback {
             return;
         }
         meter.takeInto(t.peak, t.rms);
+        t.frame = frameClock;
         t.activeVoices = e.activeVoices();
         t.loadPercent = windowLoad;
         t.xruns = xruns.getAsLong();

@@ -16,4 +16,6 @@ public final class ServerOptions {
     public float ceiling = 1.0f;
     public float headlessRate = 48000f;
     public int headlessPeriod = 64;
+    /** Stop when standard input reaches EOF: a parent that starts us as a managed child dies → we follow. */
+    public boolean exitOnStdinEof;
 }

@@ -159,7 +159,8 @@ class LayoutTest {
 
     @Test
     void syntaxErrorsCarryLineAndPath() {
-        List<String> lines = edit(10, s -> s.substring(0, s.length() - 1)); // entry 6 loses its comma; entry 7 starts on line 11
+        // Entry 6 loses its comma; entry 7 starts on line 11.
+        List<String> lines = edit(10, s -> s.substring(0, s.length() - 1));
         LayoutException e = failure(lines);
         assertEquals(11, e.line(), e::getMessage);
         assertTrue(e.getMessage().startsWith(SOURCE + " line 11, col 5: transducers[7]: "), e::getMessage);

@@ -37,7 +37,7 @@ class MovingSourceTest {
         return P0Y + VY * t / RATE;
     }
 
-    /** Closed form: (c² − v²)τ² + 2(w·v)τ − |w|² = 0 with w = p(t) − q, in seconds, returned in samples. */
+    /** Closed form: (c² − v²)τ² + 2(w·v)τ − |w|² = 0, w = p(t) − q; τ in seconds, returned in samples. */
     private static double exactDelay(double t, double qx, double qy) {
         double wx = px(t) - qx;
         double wy = py(t) - qy;
@@ -137,9 +137,10 @@ class MovingSourceTest {
             double gain = Attenuation.exact(d, 0.15, 1.5);
             assertEquals(gain, sum / clickSum / readSlowness(i, arrival), gain * 0.01,
                     "click level at T" + i + " is g(distance at emission)");
-            // Sample by sample: the click read at the exact emission time t − τ(t), scaled by g(c·τ(t)). The engine
-            // moves each read position linearly across a chunk, so where τ(t) bends (the source passing close by)
-            // its reading time may be off by up to |τ''|·n²/8 samples; the tolerance allows exactly that.
+            // Sample by sample: the click read at the exact emission time t − τ(t), scaled by g(c·τ(t)).
+            // The engine moves each read position linearly across a chunk, so where τ(t) bends (the source
+            // passing close by) its reading time may be off by up to |τ''|·n²/8 samples; the tolerance allows
+            // exactly that.
             double worst = 0;
             double peak = 0;
             double curvature = 0;

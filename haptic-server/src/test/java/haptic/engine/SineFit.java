@@ -5,6 +5,10 @@ package haptic.engine;
  * (in samples) of a sine A·sin(ω(t − delay)). Independent of the engine's own oscillator and taps.
  */
 final class SineFit {
+    /** Coefficient of sin(ωt). */
+    final double a;
+    /** Coefficient of cos(ωt). */
+    final double b;
     final double amplitude;
     /** Delay in samples, in [0, period). */
     final double delay;
@@ -25,8 +29,8 @@ final class SineFit {
             yc += s[t] * cs;
         }
         double det = ss * cc - sc * sc;
-        double a = (ys * cc - yc * sc) / det;
-        double b = (yc * ss - ys * sc) / det;
+        a = (ys * cc - yc * sc) / det;
+        b = (yc * ss - ys * sc) / det;
         // A·sin(ωt − φ) = A·cos φ·sin ωt − A·sin φ·cos ωt
         amplitude = Math.hypot(a, b);
         double phi = Math.atan2(-b, a);

@@ -249,6 +249,26 @@ class VoiceLifecycleTest {
     }
 
     @Test
+    void aNoteWaitingForAStolenWaveSlotCanBecomeAFieldNote() {
+        Engine e = engine(8, 2);
+        for (int n = 0; n < 8; n++) {
+            e.noteOn(0, 0, 40 + n, 1f, 1f, 0f, 0f);
+        }
+        e.noteOff(0, 0, 47); // the releasing voice in the last slot is the one to steal
+        e.noteOn(0, 0, 48, 1f, 1f, 0f, 0f);
+        Voice waiting = e.voice(0, 0, 48);
+        assertEquals(7, waiting.slot, "waits in a wave slot the field pool does not have");
+        assertTrue(waiting.hasPending);
+        assertEquals(Voice.FADING, waiting.state);
+        e.setParameter(0, Param.STIMULUS_TYPE, Param.STIMULUS_TRAVELLING);
+        e.noteOn(0, 0, 48, 1f, 1f, 0f, 0f);
+        assertTrue(e.voice(0, 0, 48) instanceof FieldVoice);
+        assertTrue(!waiting.hasPending, "the queued wave note is dropped, not duplicated");
+        Renders.render(e, 100);
+        assertEquals(8, e.activeVoices(), "7 waves and the field voice; the faded slot is free again");
+    }
+
+    @Test
     void releaseInstanceReleasesOnlyThatInstance() {
         Engine e = engine(8, 4);
         for (int n = 0; n < 3; n++) {

@@ -86,12 +86,15 @@ class AudioCycleTest {
         cycle.prepare(RATE, FRAMES);
         send(commands.claim().noteOn(0, 0, 45, 1f, 1f, 0f, 0.5f), 0);
         int published = 0;
+        long lastFrame = 0;
         int periods = (int) (RATE / FRAMES); // one second
         for (int i = 0; i < periods; i++) {
             cycle.process(out, FRAMES);
             Telemetry t;
             while ((t = telemetry.poll()) != null) {
                 published++;
+                assertTrue(t.frame > lastFrame && t.frame <= (long) (i + 1) * FRAMES, "frame clock " + t.frame);
+                lastFrame = t.frame;
                 assertEquals(7L, t.xruns);
                 assertEquals(1, t.activeVoices);
                 assertEquals(1, t.voiceCount);

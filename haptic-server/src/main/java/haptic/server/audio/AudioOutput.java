@@ -165,8 +165,8 @@ public final class AudioOutput implements AutoCloseable {
             JackSink j = (JackSink) s;
             if (j.serverGone()) {
                 fallBack(j, "the JACK server '" + server + "' went away");
-            } else if (j.periodGrew()) {
-                fallBack(j, "JACK's period grew beyond " + j.periodFrames() + " frames");
+            } else if (j.changedPeriod() != 0) {
+                fallBack(j, "JACK's period changed from " + j.periodFrames() + " to " + j.changedPeriod() + " frames");
                 reconnect();
             }
         } else if (waitingForJack) {

@@ -14,27 +14,16 @@ import java.util.concurrent.locks.LockSupport;
  * racing to catch up.
  */
 public final class HeadlessPacer implements AudioSink, AutoCloseable {
-    /** parkNanos typically wakes up to ~50 µs late (Linux timer slack); spin the rest for an accurate deadline. */
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
-
-    private final AudioCallback callback;
     private final float sampleRate;
     private final int periodFrames;
-    private final float[][] out;
-    private final double nanosPerPeriod;
-    private final ProcessFaults faults = new ProcessFaults();
+    private final Pacing pacing;
     private final Thread thread;
-    private volatile boolean running = true;
-    private volatile long cycles;
-    private volatile long xruns;
 
     private HeadlessPacer(AudioCallback callback, float sampleRate, int periodFrames, int channels) {
-        this.callback = callback;
         this.sampleRate = sampleRate;
         this.periodFrames = periodFrames;
-        this.out = new float[channels][periodFrames];
-        this.nanosPerPeriod = periodFrames * 1e9 / sampleRate;
-        this.thread = new Thread(this::run, "haptic-headless-audio");
+        this.pacing = new Pacing(callback, new float[channels][periodFrames], periodFrames * 1e9 / sampleRate);
+        this.thread = new Thread(pacing, "haptic-headless-audio");
         thread.setPriority(Thread.MAX_PRIORITY);
         thread.setDaemon(true);
     }
@@ -51,44 +40,6 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         return p;
     }
 
-    private void run() {
-        long periodNanos = (long) nanosPerPeriod;
-        long anchor = System.nanoTime();
-        long k = 0;
-        while (running) {
-            try {
-                callback.process(out, periodFrames);
-            } catch (Throwable t) {
-                faults.record(t);
-            }
-            cycles = cycles + 1;
-            k++;
-            long deadline = anchor + (long) (k * nanosPerPeriod);
-            long now = System.nanoTime();
-            if (now - deadline > periodNanos) {
-                xruns = xruns + 1;
-                anchor = now;
-                k = 0;
-                continue;
-            }
-            waitUntil(deadline);
-        }
-    }
-
-    private void waitUntil(long deadline) {
-        while (running) {
-            long remaining = deadline - System.nanoTime();
-            if (remaining <= 0) {
-                return;
-            }
-            if (remaining > SPIN_NANOS) {
-                LockSupport.parkNanos(this, remaining - SPIN_NANOS);
-            } else {
-                Thread.onSpinWait();
-            }
-        }
-    }
-
     @Override
     public float sampleRate() {
         return sampleRate;
@@ -101,23 +52,23 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
 
     @Override
     public long xruns() {
-        return xruns;
+        return pacing.xruns;
     }
 
     /** Periods processed so far. */
     public long cycles() {
-        return cycles;
+        return pacing.cycles;
     }
 
     @Override
     public ProcessFaults faults() {
-        return faults;
+        return pacing.faults;
     }
 
     /** Stops and joins the pacing thread (a no-op join when called from process() itself). Idempotent. */
     @Override
     public void stop() {
-        running = false;
+        pacing.running = false;
         LockSupport.unpark(thread);
         if (Thread.currentThread() == thread) {
             return;
@@ -138,5 +89,70 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * The pacing loop. A class of its own so it holds no string constants: when C2 compiles a method it first
+     * interns the unresolved strings of the method's class on the thread that asked for the compilation —
+     * here the audio thread, which must not allocate.
+     */
+    private static final class Pacing implements Runnable {
+        /** parkNanos typically wakes up to ~50 µs late (Linux timer slack); spin the rest for an accurate deadline. */
+        private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(50);
+
+        private final AudioCallback callback;
+        private final float[][] out;
+        private final int periodFrames;
+        private final double nanosPerPeriod;
+        private final ProcessFaults faults = new ProcessFaults();
+        private volatile boolean running = true;
+        private volatile long cycles;
+        private volatile long xruns;
+
+        Pacing(AudioCallback callback, float[][] out, double nanosPerPeriod) {
+            this.callback = callback;
+            this.out = out;
+            this.periodFrames = out[0].length;
+            this.nanosPerPeriod = nanosPerPeriod;
+        }
+
+        @Override
+        public void run() {
+            long periodNanos = (long) nanosPerPeriod;
+            long anchor = System.nanoTime();
+            long k = 0;
+            while (running) {
+                try {
+                    callback.process(out, periodFrames);
+                } catch (Throwable t) {
+                    faults.record(t);
+                }
+                cycles = cycles + 1;
+                k++;
+                long deadline = anchor + (long) (k * nanosPerPeriod);
+                long now = System.nanoTime();
+                if (now - deadline > periodNanos) {
+                    xruns = xruns + 1;
+                    anchor = now;
+                    k = 0;
+                    continue;
+                }
+                waitUntil(deadline);
+            }
+        }
+
+        private void waitUntil(long deadline) {
+            while (running) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return;
+                }
+                if (remaining > SPIN_NANOS) {
+                    LockSupport.parkNanos(this, remaining - SPIN_NANOS);
+                } else {
+                    Thread.onSpinWait();
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package haptic.server.audio;
 
 import haptic.server.jack.JackClientException;
+import haptic.server.jack.JackCycle;
 import haptic.server.jack.JackPortBuffer;
 import haptic.server.jack.JackPortInfo;
 import haptic.server.jack.JackSession;
@@ -19,12 +20,9 @@ final class JackSink implements AudioSink {
     private final AudioCallback callback;
     private final List<String> connect;
     private final JackPortBuffer[] ports;
-    private final float[][] out;
     private final int maxFrames;
     private final float sampleRate;
-    private final ProcessFaults faults = new ProcessFaults();
-    private volatile boolean started;
-    private volatile boolean periodGrew;
+    private final Playback playback;
 
     private JackSink(JackSession session, AudioCallback callback, List<String> connect, String[] portNames) {
         this.session = session;
@@ -32,11 +30,11 @@ final class JackSink implements AudioSink {
         this.connect = connect;
         this.sampleRate = session.sampleRate();
         this.maxFrames = session.bufferSize();
-        this.out = new float[portNames.length][maxFrames];
         this.ports = new JackPortBuffer[portNames.length];
         for (int i = 0; i < portNames.length; i++) {
             ports[i] = session.registerOutput(portNames[i]);
         }
+        this.playback = new Playback(callback, ports, maxFrames);
     }
 
     /**
@@ -55,7 +53,7 @@ final class JackSink implements AudioSink {
             }
             JackSink sink = new JackSink(session, callback, o.connect, portNames);
             session.onShutdown(onServerGone);
-            session.onProcess(sink::cycle, "haptic-jack-process");
+            session.onProcess(sink.playback, "haptic-jack-process");
             return sink;
         } catch (JackClientException e) {
             session.close();
@@ -96,7 +94,7 @@ final class JackSink implements AudioSink {
      */
     void start(boolean strict, Consumer<String> log) throws AudioException {
         callback.prepare(sampleRate, maxFrames);
-        started = true;
+        playback.started = true;
         try {
             session.activate();
         } catch (JackClientException e) {
@@ -114,40 +112,16 @@ final class JackSink implements AudioSink {
         }
     }
 
-    private void cycle(int nframes) {
-        // The volatile read pairs with the write after prepare(): the engine's prepared state is visible here.
-        if (!started || nframes > maxFrames) {
-            if (nframes > maxFrames) {
-                periodGrew = true;
-            }
-            silence(nframes);
-            return;
-        }
-        try {
-            callback.process(out, nframes);
-        } catch (Throwable t) {
-            faults.record(t);
-            silence(nframes);
-            return;
-        }
-        for (int ch = 0; ch < ports.length; ch++) {
-            ports[ch].write(out[ch], nframes);
-        }
-    }
-
-    private void silence(int nframes) {
-        for (JackPortBuffer p : ports) {
-            p.silence(nframes);
-        }
-    }
-
     boolean serverGone() {
         return session.serverLost();
     }
 
-    /** JACK's period grew beyond the buffers prepared at start; the sink outputs silence until restarted. */
-    boolean periodGrew() {
-        return periodGrew;
+    /**
+     * The period JACK switched to after start (jack_bufsize), or 0 if unchanged. A longer period than prepared
+     * is output as silence; either way the sink needs a restart so the engine is prepared for the new size.
+     */
+    int changedPeriod() {
+        return playback.changedPeriod;
     }
 
     String describe() {
@@ -172,7 +146,7 @@ final class JackSink implements AudioSink {
 
     @Override
     public ProcessFaults faults() {
-        return faults;
+        return playback.faults;
     }
 
     @Override
@@ -181,5 +155,55 @@ final class JackSink implements AudioSink {
         // The process thread's last act is a volatile write of the cycle count; reading it after the thread has
         // stopped orders everything that cycle did before whatever the caller starts next.
         session.cycles();
+    }
+
+    /**
+     * The part that runs on JACK's process thread: render, then copy into the port buffers. A class of its own
+     * so it holds no string constants — C2 interns a class's unresolved strings on the thread that triggers
+     * the compilation, which here would be the real-time thread.
+     */
+    private static final class Playback implements JackCycle {
+        private final AudioCallback callback;
+        private final JackPortBuffer[] ports;
+        private final float[][] out;
+        private final int maxFrames;
+        private final ProcessFaults faults = new ProcessFaults();
+        /** Written after prepare(); reading it each cycle makes the prepared engine state visible here. */
+        private volatile boolean started;
+        private volatile int changedPeriod;
+
+        Playback(AudioCallback callback, JackPortBuffer[] ports, int maxFrames) {
+            this.callback = callback;
+            this.ports = ports;
+            this.maxFrames = maxFrames;
+            this.out = new float[ports.length][maxFrames];
+        }
+
+        @Override
+        public void run(int nframes) {
+            if (nframes != maxFrames && changedPeriod != nframes) {
+                changedPeriod = nframes;
+            }
+            if (!started || nframes > maxFrames) {
+                silence(nframes);
+                return;
+            }
+            try {
+                callback.process(out, nframes);
+            } catch (Throwable t) {
+                faults.record(t);
+                silence(nframes);
+                return;
+            }
+            for (int ch = 0; ch < ports.length; ch++) {
+                ports[ch].write(out[ch], nframes);
+            }
+        }
+
+        private void silence(int nframes) {
+            for (JackPortBuffer p : ports) {
+                p.silence(nframes);
+            }
+        }
     }
 }

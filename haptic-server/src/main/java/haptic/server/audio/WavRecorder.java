@@ -5,9 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,21 +15,18 @@ import java.util.concurrent.locks.LockSupport;
  * <p>{@link #write} runs on the audio thread: it copies the period into a preallocated single-producer /
  * single-consumer ring, interleaved as in the file, and never blocks — if the ring is full the period is
  * dropped and counted. A writer thread drains the ring to disk and refreshes the header about once a second,
- * so a crash leaves a readable file.
+ * so a crash leaves a readable file. This class holds no string constants (see {@link WavFile}).
  */
 public final class WavRecorder implements AutoCloseable {
     private static final int CHUNK_FRAMES = 4096;
     private static final long IDLE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
     private static final long HEADER_REFRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
-    private final Path file;
+    private final Path path;
+    private final WavFile file;
     private final int channels;
-    private final int sampleRate;
-    private final long riffLimit;
     private final float[] ring;
     private final int capacityFrames;
-    private final FileChannel channel;
-    private final ByteBuffer header = ByteBuffer.allocate(WavHeader.SIZE);
     private final ByteBuffer staging;
     private final FloatBuffer stagingFloats;
     private final Thread writer;
@@ -53,28 +48,14 @@ public final class WavRecorder implements AutoCloseable {
 
     /** {@code riffLimit} is lowered only by tests, to exercise the RF64 switch without writing 4 GiB. */
     WavRecorder(Path file, int channels, float sampleRate, int ringSeconds, long riffLimit) throws IOException {
-        if (channels <= 0 || !(sampleRate > 0)) {
-            throw new IllegalArgumentException("WAV recording needs channels > 0 and a positive rate");
-        }
-        this.file = file;
+        this.path = file;
+        this.file = WavFile.create(file, channels, sampleRate, riffLimit);
         this.channels = channels;
-        this.sampleRate = Math.round(sampleRate);
-        this.riffLimit = riffLimit;
-        this.capacityFrames = Math.multiplyExact(Math.max(1, ringSeconds), this.sampleRate);
+        this.capacityFrames = Math.multiplyExact(Math.max(1, ringSeconds), this.file.sampleRate());
         this.ring = new float[Math.multiplyExact(capacityFrames, channels)];
         this.staging = ByteBuffer.allocateDirect(CHUNK_FRAMES * channels * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         this.stagingFloats = staging.asFloatBuffer();
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        try {
-            writeHeader(0);
-            channel.position(WavHeader.SIZE);
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        this.writer = new Thread(this::drainLoop, "haptic-wav-writer");
-        writer.setDaemon(true);
+        this.writer = WavFile.writerThread(this::drainLoop);
         writer.start();
     }
 
@@ -84,6 +65,7 @@ public final class WavRecorder implements AutoCloseable {
      */
     public boolean write(float[][] out, int frames) {
         if (closing) {
+            dropped = dropped + frames;
             return false;
         }
         long t = tail;
@@ -127,29 +109,19 @@ public final class WavRecorder implements AutoCloseable {
                     stagingFloats.clear();
                     stagingFloats.put(ring, start * channels, n * channels);
                     staging.clear().limit(n * channels * Float.BYTES);
-                    while (staging.hasRemaining()) {
-                        channel.write(staging);
-                    }
+                    file.append(staging);
                     head = h + n;
                     frames += n;
                 }
                 if (System.nanoTime() - lastHeader > HEADER_REFRESH_NANOS) {
-                    writeHeader(frames);
+                    file.updateHeader(frames);
                     lastHeader = System.nanoTime();
                 }
             }
-            writeHeader(frames);
+            file.updateHeader(frames);
         } catch (IOException e) {
+            // The producer now finds the ring full and counts drops; close() reports the failure.
             failure = e;
-            // Keep the producer from waiting on a consumer that is gone: it will see a full ring and count drops.
-        }
-    }
-
-    private void writeHeader(long frames) throws IOException {
-        WavHeader.write(header, channels, sampleRate, frames, riffLimit);
-        long pos = 0;
-        while (header.hasRemaining()) {
-            pos += channel.write(header, pos);
         }
     }
 
@@ -164,7 +136,7 @@ public final class WavRecorder implements AutoCloseable {
     }
 
     public Path file() {
-        return file;
+        return path;
     }
 
     /**
@@ -192,7 +164,7 @@ public final class WavRecorder implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            channel.close();
+            file.close();
         } catch (IOException e) {
             if (failure == null) {
                 failure = e;
@@ -200,7 +172,7 @@ public final class WavRecorder implements AutoCloseable {
         }
         IOException f = failure;
         if (f != null) {
-            throw new UncheckedIOException("recording to " + file + " failed: " + f.getMessage(), f);
+            throw file.failed(f);
         }
     }
 }

@@ -58,7 +58,8 @@ final class Handshake {
         }
         outbox.submit(outbox.draft().resetInstance(slot));
         for (Param p : Param.values()) {
-            if (present[p.ordinal()]) {
+            // An instance's saved state is about that instance; it must not turn the whole table up or down.
+            if (present[p.ordinal()] && p != Param.MASTER_GAIN) {
                 outbox.submit(outbox.draft().parameter(slot, p, p.clamp(replay[p.ordinal()])));
             }
         }

@@ -11,15 +11,9 @@ import java.util.List;
  * that index, which is what latency measurements need. Recording stops when the arrays are full.
  */
 public final class JackCapture implements AutoCloseable {
-    private static final long UINT32 = 0xffffffffL;
-
     private final JackSession session;
     private final JackPortBuffer[] inputs;
-    private final float[][] channels;
-    private final int capacity;
-    private volatile long startFrameTime = -1;
-    private volatile long frames;
-    private volatile boolean full;
+    private final Recorder recorder;
 
     /**
      * @param server  JACK server name, or null for the default
@@ -32,13 +26,13 @@ public final class JackCapture implements AutoCloseable {
         }
         session = JackSession.open("haptic-capture", server);
         try {
-            capacity = (int) Math.ceil(seconds * session.sampleRate());
-            channels = new float[sources.size()][capacity];
+            int capacity = (int) Math.ceil(seconds * session.sampleRate());
             inputs = new JackPortBuffer[sources.size()];
             for (int i = 0; i < inputs.length; i++) {
                 inputs[i] = session.registerInput("in_" + (i + 1));
             }
-            session.onProcess(this::cycle, "haptic-jack-capture");
+            recorder = new Recorder(session.clientAddress(), inputs, new float[sources.size()][capacity]);
+            session.onProcess(recorder, "haptic-jack-capture");
             session.activate();
             for (int i = 0; i < inputs.length; i++) {
                 session.connect(sources.get(i), inputs[i].name());
@@ -49,40 +43,22 @@ public final class JackCapture implements AutoCloseable {
         }
     }
 
-    private void cycle(int nframes) {
-        long now = session.lastFrameTime();
-        long start = startFrameTime;
-        if (start < 0) {
-            start = now;
-            startFrameTime = now;
-        }
-        long pos = (now - start) & UINT32;
-        if (pos + nframes > capacity) {
-            full = true;
-            return;
-        }
-        for (int ch = 0; ch < inputs.length; ch++) {
-            inputs[ch].read(channels[ch], (int) pos, nframes);
-        }
-        frames = pos + nframes;
-    }
-
     public int channelCount() {
-        return channels.length;
+        return recorder.channels.length;
     }
 
     /** The live recording of one channel; indices below {@link #frames()} are filled. */
     public float[] channel(int ch) {
-        return channels[ch];
+        return recorder.channels[ch];
     }
 
     /** Frames recorded so far (the end of the last stored cycle). */
     public long frames() {
-        return frames;
+        return recorder.frames;
     }
 
     public boolean full() {
-        return full;
+        return recorder.full;
     }
 
     public float sampleRate() {
@@ -91,12 +67,12 @@ public final class JackCapture implements AutoCloseable {
 
     /** JACK frame time of capture index 0 (unsigned 32-bit), or -1 before the first cycle. */
     public long startFrameTime() {
-        return startFrameTime;
+        return recorder.startFrameTime;
     }
 
     /** The capture index JACK's clock says is "now", or {@link Long#MIN_VALUE} before the first cycle. */
     public long indexNow() {
-        long start = startFrameTime;
+        long start = recorder.startFrameTime;
         return start < 0 ? Long.MIN_VALUE : signedFrames(session.frameTime() - start);
     }
 
@@ -105,7 +81,7 @@ public final class JackCapture implements AutoCloseable {
      * or {@link Long#MIN_VALUE} before the first cycle.
      */
     public long indexAtNanoTime(long nanoTime) {
-        long start = startFrameTime;
+        long start = recorder.startFrameTime;
         return start < 0 ? Long.MIN_VALUE : signedFrames(session.frameTimeAtNanoTime(nanoTime) - start);
     }
 
@@ -126,5 +102,44 @@ public final class JackCapture implements AutoCloseable {
     @Override
     public void close() {
         session.close();
+    }
+
+    /** The real-time part, kept free of string constants (see {@link JackNative}). */
+    private static final class Recorder implements JackCycle {
+        private static final long UINT32 = 0xffffffffL;
+
+        private final long client;
+        private final JackPortBuffer[] inputs;
+        private final float[][] channels;
+        private final int capacity;
+        private volatile long startFrameTime = -1;
+        private volatile long frames;
+        private volatile boolean full;
+
+        Recorder(long client, JackPortBuffer[] inputs, float[][] channels) {
+            this.client = client;
+            this.inputs = inputs;
+            this.channels = channels;
+            this.capacity = channels[0].length;
+        }
+
+        @Override
+        public void run(int nframes) {
+            long now = JackNative.jack_last_frame_time(client) & UINT32;
+            long start = startFrameTime;
+            if (start < 0) {
+                start = now;
+                startFrameTime = now;
+            }
+            long pos = (now - start) & UINT32;
+            if (pos + nframes > capacity) {
+                full = true;
+                return;
+            }
+            for (int ch = 0; ch < inputs.length; ch++) {
+                inputs[ch].read(channels[ch], (int) pos, nframes);
+            }
+            frames = pos + nframes;
+        }
     }
 }

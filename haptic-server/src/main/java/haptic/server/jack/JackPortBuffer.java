@@ -29,6 +29,7 @@ public final class JackPortBuffer {
         this.port = port;
         this.name = name;
         this.minCapacity = minCapacity;
+        BufferCopyWarmUp.ensure();
     }
 
     /** Full JACK name, "client:port". */

@@ -46,13 +46,9 @@ public final class JackSession implements AutoCloseable {
         xruns.incrementAndGet();
         return 0;
     };
-    private JackNative.ProcessCallback processEntry;
+    private final ProcessEntry processEntry = new ProcessEntry();
     private volatile Runnable shutdownListener;
     private volatile boolean serverLost;
-    private volatile boolean inCycle;
-    private volatile long cycles;
-    private volatile long cycleFailures;
-    private volatile Throwable cycleFailure;
     private boolean closed;
 
     private JackSession(String serverName, long client, JackClient jna) throws JackException {
@@ -206,24 +202,12 @@ public final class JackSession implements AutoCloseable {
      * would create a new {@code Thread} object every period.
      */
     public void onProcess(JackCycle cycle, String threadName) {
-        JackNative.ProcessCallback entry = (nframes, arg) -> {
-            inCycle = true;
-            try {
-                cycle.run(nframes);
-            } catch (Throwable t) {
-                cycleFailure = t;
-                cycleFailures = cycleFailures + 1;
-            }
-            cycles = cycles + 1;
-            inCycle = false;
-            return 0;
-        };
-        Native.setCallbackThreadInitializer(entry, new CallbackThreadInitializer(true, false, threadName));
-        int rc = JackNative.jack_set_process_callback(client, entry, 0);
+        processEntry.cycle = cycle;
+        Native.setCallbackThreadInitializer(processEntry, new CallbackThreadInitializer(true, false, threadName));
+        int rc = JackNative.jack_set_process_callback(client, processEntry, 0);
         if (rc != 0) {
             throw new JackClientException("jack_set_process_callback failed (" + rc + ")", false);
         }
-        processEntry = entry;
     }
 
     /** Runs on a JACK thread when the server goes away; it must only set flags or wake a thread. */
@@ -300,7 +284,7 @@ public final class JackSession implements AutoCloseable {
 
     /** Process cycles run so far. */
     public long cycles() {
-        return cycles;
+        return processEntry.cycles;
     }
 
     public boolean serverLost() {
@@ -309,11 +293,16 @@ public final class JackSession implements AutoCloseable {
 
     /** Number of cycles whose work threw; the last such throwable is {@link #cycleFailure()}. */
     public long cycleFailures() {
-        return cycleFailures;
+        return processEntry.failures;
     }
 
     public Throwable cycleFailure() {
-        return cycleFailure;
+        return processEntry.failure;
+    }
+
+    /** The native jack_client_t*, for real-time code in this package that calls {@link JackNative} directly. */
+    long clientAddress() {
+        return client;
     }
 
     /** JNAJack's view of this client, for measuring its stock process path against ours. */
@@ -342,7 +331,6 @@ public final class JackSession implements AutoCloseable {
         }
         jna.close();
         OPEN.remove(this);
-        processEntry = null;
     }
 
     /**
@@ -352,13 +340,39 @@ public final class JackSession implements AutoCloseable {
      */
     private void letProcessThreadLeaveJava() {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
-        while (inCycle && System.nanoTime() < deadline) {
+        while (processEntry.inCycle && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
         try {
             Thread.sleep(30);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The function JACK calls every period. A class of its own because it runs on the real-time thread and
+     * must hold no string constants (see {@link JackNative}); its fields are the cycle's only shared state.
+     */
+    private static final class ProcessEntry implements JackNative.ProcessCallback {
+        private volatile JackCycle cycle;
+        private volatile boolean inCycle;
+        private volatile long cycles;
+        private volatile long failures;
+        private volatile Throwable failure;
+
+        @Override
+        public int invoke(int nframes, long arg) {
+            inCycle = true;
+            try {
+                cycle.run(nframes);
+            } catch (Throwable t) {
+                failure = t;
+                failures = failures + 1;
+            }
+            cycles = cycles + 1;
+            inCycle = false;
+            return 0;
         }
     }
 }

@@ -54,4 +54,30 @@ class JackReconnectTest {
             log.forEach(System.out::println);
         }
     }
+
+    @Test
+    void aPeriodChangeRestartsTheClientWithTheEnginePreparedForIt() throws AudioException {
+        List<String> log = new CopyOnWriteArrayList<>();
+        TestSignal signal = new TestSignal();
+        try (JackdServer server = JackdServer.start(PERIOD);
+             AudioOutput out = AudioOutput.start(JackPlaybackTest.jackOptions(server.name()), signal, log::add)) {
+            Await.until(() -> signal.calls > 20, 10_000, "JACK cycles");
+            server.changePeriod(2 * PERIOD);
+            Await.until(() -> out.periodFrames() == 2 * PERIOD && out.backendName().equals("jack"), 10_000,
+                    "a restart at the new period; log: " + log);
+            assertEquals(2 * PERIOD, signal.preparedFrames);
+            Await.until(() -> log.stream().anyMatch(l -> l.contains("period changed from 256 to 512")), 5_000,
+                    "the log line; " + log);
+
+            try (JackCapture capture = new JackCapture(server.name(), JackPlaybackTest.ourPorts("haptic-test"), 2.0)) {
+                long from = CapturedSignal.alignedAfterNow(capture, 2 * PERIOD, 4);
+                Await.until(() -> capture.frames() >= from + 24000, 10_000, "captured audio at the new period");
+                int blocks = CapturedSignal.verify(capture, from, capture.frames(), 2 * PERIOD);
+                assertTrue(blocks >= 24000 / (2 * PERIOD) * 8 / 10, "only " + blocks + " periods were captured");
+            }
+            assertFalse(signal.contractBroken, signal.contractProblem);
+        } finally {
+            log.forEach(System.out::println);
+        }
+    }
 }

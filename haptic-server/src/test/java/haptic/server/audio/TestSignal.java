@@ -7,6 +7,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (prepare before process, never two threads inside process, never more frames than prepared).
  */
 final class TestSignal implements AudioCallback {
+    // Not compile-time constants: the literals are resolved once, when the class initialises on the test
+    // thread, so a C2 compilation requested later from the audio thread has no strings left to intern there.
+    private static final String TWO_THREADS = String.valueOf("two threads inside process()");
+    private static final String BEFORE_PREPARE = String.valueOf("process() before prepare()");
+    private static final String TOO_MANY_FRAMES = String.valueOf("more frames than prepared");
     private final AtomicInteger inside = new AtomicInteger();
     private long sample;
     volatile long processThreadId;
@@ -15,7 +20,7 @@ final class TestSignal implements AudioCallback {
     volatile float preparedRate;
     volatile int preparedFrames;
     volatile boolean contractBroken;
-    volatile String contractProblem = "";
+    volatile String contractProblem = String.valueOf("");
 
     /**
      * Sample {@code n} of channel {@code ch}. Every value is a multiple of 2^-16, so it survives float copies
@@ -44,16 +49,16 @@ final class TestSignal implements AudioCallback {
     @Override
     public void process(float[][] out, int frames) {
         if (inside.incrementAndGet() != 1) {
-            breakContract("two threads inside process()");
+            breakContract(TWO_THREADS);
         }
         if (processThreadId == 0) {
             processThreadId = Thread.currentThread().getId();
         }
         if (prepares == 0) {
-            breakContract("process() before prepare()");
+            breakContract(BEFORE_PREPARE);
         }
         if (frames > preparedFrames) {
-            breakContract("more frames than prepared");
+            breakContract(TOO_MANY_FRAMES);
         }
         long n = sample;
         for (int ch = 0; ch < out.length; ch++) {

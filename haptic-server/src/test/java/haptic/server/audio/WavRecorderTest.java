@@ -24,29 +24,36 @@ class WavRecorderTest {
     @TempDir
     Path dir;
 
-    /** Writes {@code periods} periods of {@link TestSignal}, as the audio thread would. */
+    /** Writes {@code periods} periods of {@link TestSignal}; the ring must be big enough to take them all. */
     private static long record(WavRecorder r, int periods) {
-        float[][] out = new float[CHANNELS][PERIOD];
-        long n = 0;
+        boolean[] accepted = burst(r, periods);
         for (int p = 0; p < periods; p++) {
+            assertTrue(accepted[p], "period " + p + " was dropped");
+        }
+        return (long) periods * PERIOD;
+    }
+
+    /** Writes periods of {@link TestSignal} as fast as possible; returns which ones the recorder accepted. */
+    private static boolean[] burst(WavRecorder r, int periods) {
+        float[][] out = new float[CHANNELS][PERIOD];
+        boolean[] accepted = new boolean[periods];
+        for (int p = 0; p < periods; p++) {
+            long n = (long) p * PERIOD;
             for (int ch = 0; ch < CHANNELS; ch++) {
                 for (int i = 0; i < PERIOD; i++) {
                     out[ch][i] = TestSignal.value(ch, n + i);
                 }
             }
-            while (!r.write(out, PERIOD)) {
-                Await.sleep(1);
-            }
-            n += PERIOD;
+            accepted[p] = r.write(out, PERIOD);
         }
-        return n;
+        return accepted;
     }
 
     @Test
     void javaSoundReadsBackEverySampleOfEveryChannel() throws IOException, UnsupportedAudioFileException {
         Path file = dir.resolve("take.wav");
         long frames;
-        try (WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 1)) {
+        try (WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 3)) {
             frames = record(r, 48000 * 2 / PERIOD);
             assertEquals(0, r.droppedFrames());
         }
@@ -115,7 +122,47 @@ class WavRecorderTest {
         r.close();
         assertFalse(r.write(new float[2][PERIOD], PERIOD));
         assertEquals(0, r.recordedFrames());
+        assertEquals(PERIOD, r.droppedFrames());
         r.close();
+    }
+
+    @Test
+    void aFullRingDropsWholePeriodsAndKeepsTheRestInOrder() throws IOException, UnsupportedAudioFileException {
+        Path file = dir.resolve("burst.wav");
+        int periods = 48000 * 4 / PERIOD;
+        boolean[] accepted;
+        WavRecorder r = new WavRecorder(file, CHANNELS, 48000, 1);
+        try {
+            accepted = burst(r, periods);
+        } finally {
+            r.close();
+        }
+        int kept = 0;
+        for (boolean a : accepted) {
+            kept += a ? 1 : 0;
+        }
+        System.out.println("burst of " + periods + " periods into a 1 s ring: " + (periods - kept) + " dropped");
+        assertEquals((long) (periods - kept) * PERIOD, r.droppedFrames());
+        assertEquals((long) kept * PERIOD, r.recordedFrames());
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(file.toFile())) {
+            assertEquals((long) kept * PERIOD, in.getFrameLength());
+            ByteBuffer data = ByteBuffer.wrap(in.readAllBytes()).order(ByteOrder.LITTLE_ENDIAN);
+            for (int p = 0; p < periods; p++) {
+                if (!accepted[p]) {
+                    continue;
+                }
+                for (int i = 0; i < PERIOD; i++) {
+                    for (int ch = 0; ch < CHANNELS; ch++) {
+                        float expected = TestSignal.value(ch, (long) p * PERIOD + i);
+                        float got = data.getFloat();
+                        if (got != expected) {
+                            assertEquals(expected, got, "period " + p + ", frame " + i + ", channel " + ch);
+                        }
+                    }
+                }
+            }
+            assertEquals(0, data.remaining());
+        }
     }
 
     @Test

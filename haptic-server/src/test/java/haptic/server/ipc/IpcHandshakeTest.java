@@ -75,8 +75,8 @@ class IpcHandshakeTest {
     void controllerIsResetThenGetsItsConfigReplayedBeforeAcceptance() throws IOException {
         float farTooFast = Param.WAVE_SPEED.max() * 3;
         InstanceConfig config = new InstanceConfig("left hand",
-                new int[] {Param.GAIN.id(), Param.WAVE_SPEED.id(), Param.GAIN.id()},
-                new float[] {0.5f, farTooFast, 0.7f});
+                new int[] {Param.GAIN.id(), Param.WAVE_SPEED.id(), Param.MASTER_GAIN.id(), Param.GAIN.id()},
+                new float[] {0.5f, farTooFast, 0.1f, 0.7f});
         try (RawClient c = RawClient.connect(s.socket)) {
             c.send(new Hello(Protocol.VERSION, Role.CONTROLLER, "plug-a", config));
             HelloAccepted a = c.expect(HelloAccepted.class);
@@ -84,6 +84,7 @@ class IpcHandshakeTest {
                     RunningServer.LAYOUT), a);
             s.engine.drain();
             List<Cmd> got = s.engine.received();
+            // MASTER_GAIN is server-wide: one instance's saved state must not change it.
             assertEquals(3, got.size(), got.toString());
             assertEquals(EngineCommand.RESET_INSTANCE, got.get(0).type());
             assertEquals(0, got.get(0).instance());
@@ -217,6 +218,7 @@ class IpcHandshakeTest {
             assertEquals(7, o.expect(Pong.class).nonce());
             s.engine.drain();
             List<Cmd> got = s.engine.received();
+            // MASTER_GAIN is server-wide: one instance's saved state must not change it.
             assertEquals(3, got.size(), got.toString());
             assertEquals(List.of(EngineCommand.PARAMETER, -1), List.of(got.get(0).type(), got.get(0).instance()));
             assertEquals(Param.MASTER_GAIN, got.get(0).param());

@@ -121,6 +121,26 @@ public final class JackdServer implements AutoCloseable {
         return realtime;
     }
 
+    /** Changes the server's period while it runs, as `jack_bufsize` does for a user. */
+    public void changePeriod(int frames) {
+        ProcessBuilder pb = new ProcessBuilder("jack_bufsize", Integer.toString(frames)).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        pb.environment().put("JACK_DEFAULT_SERVER", name);
+        pb.environment().put("JACK_NO_START_SERVER", "1");
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                Assertions.fail("jack_bufsize " + frames + " failed on " + name + ":\n" + readLog());
+            }
+        } catch (IOException e) {
+            Assertions.fail("cannot run jack_bufsize (part of jackd2): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            Assertions.fail("interrupted while changing the JACK period", e);
+        }
+    }
+
     /** SIGKILL, as in a crash: no goodbye to clients. Waits for the process to be gone. */
     public void kill() {
         Process p = process;
