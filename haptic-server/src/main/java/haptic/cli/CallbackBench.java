@@ -8,6 +8,7 @@ import haptic.protocol.Role;
 import haptic.server.CallbackTimer;
 import haptic.server.HapticServer;
 import haptic.server.ServerOptions;
+import haptic.server.jack.JackdServer;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class CallbackBench {
             return 2;
         }
         Path dir = Files.createTempDirectory("haptic-bench");
-        try (DummyJackd jackd = DummyJackd.start(period)) {
+        try (JackdServer jackd = JackdServer.start(period)) {
             ServerOptions o = new ServerOptions();
             o.backend = "jack";
             o.jackServer = jackd.name();

@@ -63,6 +63,17 @@ final class Envelope {
         }
     }
 
+    /** The levels of the next n samples, exactly as n calls of {@link #next()} would return them. */
+    void fill(double[] levels, int n) {
+        if (stage == SUSTAIN || stage == DONE) {
+            java.util.Arrays.fill(levels, 0, n, stage == SUSTAIN ? 1.0 : 0.0);
+            return;
+        }
+        for (int j = 0; j < n; j++) {
+            levels[j] = next();
+        }
+    }
+
     int stage() {
         return stage;
     }

@@ -9,7 +9,7 @@ public final class LevelMeter {
 
     public LevelMeter(int channels) {
         if (channels < 1) {
-            throw new IllegalArgumentException("channels must be positive");
+            throw SetupErrors.noChannels(channels);
         }
         this.channels = channels;
         this.peak = new float[channels];

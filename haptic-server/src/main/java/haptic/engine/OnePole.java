@@ -8,8 +8,11 @@ package haptic.engine;
 final class OnePole {
     /** Fraction of the remaining distance covered per sample. */
     final double perSample;
-    /** decay[n] = (1 - perSample)^n: fraction of the distance still remaining after n samples. */
-    private final double[] decay = new double[Engine.CHUNK + 1];
+    /**
+     * decay[n] = (1 - perSample)^n: fraction of the distance still remaining after n samples. Read directly
+     * by per-sample loops that use the closed form instead of stepping the smoother.
+     */
+    final double[] decay = new double[Engine.CHUNK + 1];
 
     OnePole(float sampleRate, double seconds) {
         double r = Math.exp(-1.0 / (seconds * sampleRate));

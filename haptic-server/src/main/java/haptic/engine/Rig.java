@@ -25,6 +25,8 @@ final class Rig {
     /** Emitted signal of the voice being rendered (sine phase), then its cosine-phase twin for field voices. */
     final float[] sin = new float[Engine.CHUNK];
     final float[] cos = new float[Engine.CHUNK];
+    /** Envelope levels of the voice being rendered, one chunk's worth. */
+    final double[] level = new double[Engine.CHUNK];
 
     Rig(Layout layout, float sampleRate) {
         this.layout = layout;

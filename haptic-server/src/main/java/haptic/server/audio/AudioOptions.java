@@ -16,6 +16,14 @@ public final class AudioOptions {
     /** One output port per transducer, named after it; null gives out_1..out_32. */
     public String[] portNames;
 
+    String resolvedClientName() {
+        return clientName == null || clientName.isBlank() ? "haptic" : clientName;
+    }
+
+    List<String> resolvedConnect() {
+        return connect == null ? List.of() : List.copyOf(connect);
+    }
+
     /** The port names to register: {@link #portNames}, or out_1..out_32 when unset. */
     String[] resolvedPortNames() {
         if (portNames != null) {

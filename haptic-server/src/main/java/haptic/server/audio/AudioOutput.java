@@ -38,6 +38,7 @@ public final class AudioOutput implements AutoCloseable {
     private boolean waitingForJack;
     private AudioSink faultsReportedFor;
     private long faultsReported;
+    private String lastReconnectProblem;
 
     private AudioOutput(AudioOptions options, AudioCallback callback, Consumer<String> log) {
         this.options = options;
@@ -68,25 +69,28 @@ public final class AudioOutput implements AutoCloseable {
                 case "headless":
                     startHeadless(options.headlessRate, options.headlessPeriod, "headless");
                     log.accept(String.format("audio: headless paced sink at %.0f Hz / %d frames, output discarded "
-                            + "(--audio headless: JACK not used)", sampleRate, periodFrames));
+                            + "(--backend headless: JACK not used)", sampleRate, periodFrames));
                     break;
                 case "jack":
                     try {
                         JackSink j = startJack(true);
-                        log.accept("audio: " + j.describe() + " (--audio jack)");
+                        log.accept("audio: " + j.describe() + " (--backend jack)");
                     } catch (JackClientException e) {
-                        throw new AudioException("--audio jack: " + e.getMessage()
-                                + ". Start jackd first, or use --audio auto or headless.", e);
+                        throw new AudioException("--backend jack: " + e.getMessage()
+                                + ". Start jackd first, or use --backend auto or headless.", e);
                     }
                     break;
                 case "auto":
                     try {
                         JackSink j = startJack(true);
-                        log.accept("audio: " + j.describe() + " (--audio auto: a JACK server is running)");
+                        log.accept("audio: " + j.describe() + " (--backend auto: a JACK server is running)");
                     } catch (JackClientException e) {
+                        if (!e.serverUnreachable()) {
+                            throw new AudioException("--backend auto: a JACK server answers but " + e.getMessage(), e);
+                        }
                         startHeadless(options.headlessRate, options.headlessPeriod, "headless");
                         log.accept(String.format("audio: headless paced sink at %.0f Hz / %d frames, output discarded "
-                                + "(--audio auto: %s)", sampleRate, periodFrames, e.getMessage()));
+                                + "(--backend auto: %s)", sampleRate, periodFrames, e.getMessage()));
                     }
                     break;
                 default:
@@ -194,9 +198,12 @@ public final class AudioOutput implements AutoCloseable {
         try {
             j = JackSink.open(options, portNames, callback, this::wakeSupervisor, false);
         } catch (JackClientException e) {
+            if (!e.serverUnreachable()) {
+                reportReconnectProblem(e.getMessage());
+            }
             return;
         } catch (AudioException e) {
-            log.accept("audio: JACK answers but cannot be used yet: " + e.getMessage());
+            reportReconnectProblem(e.getMessage());
             return;
         }
         AudioSink pacer = sink;
@@ -217,7 +224,17 @@ public final class AudioOutput implements AutoCloseable {
         }
         use(j, "jack");
         waitingForJack = false;
-        log.accept("audio: JACK is back: " + j.describe() + (options.connect.isEmpty() ? "" : ", --connect re-applied"));
+        lastReconnectProblem = null;
+        log.accept("audio: JACK is back: " + j.describe()
+                + (options.resolvedConnect().isEmpty() ? "" : ", --connect re-applied"));
+    }
+
+    /** Retries run every few hundred milliseconds; say what blocks them once, not on every attempt. */
+    private void reportReconnectProblem(String problem) {
+        if (!problem.equals(lastReconnectProblem)) {
+            lastReconnectProblem = problem;
+            log.accept("audio: JACK answers but cannot be used yet (still retrying): " + problem);
+        }
     }
 
     private void reportFaults() {

@@ -46,12 +46,13 @@ final class JackSink implements AudioSink {
      */
     static JackSink open(AudioOptions o, String[] portNames, AudioCallback callback, Runnable onServerGone,
                          boolean strict) throws AudioException {
-        JackSession session = JackSession.open(o.clientName, o.jackServer);
+        JackSession session = JackSession.open(o.resolvedClientName(), o.jackServer);
+        List<String> connect = o.resolvedConnect();
         try {
             if (strict) {
-                checkConnectTargets(o.connect, portNames.length, session.ports());
+                checkConnectTargets(connect, portNames.length, session.ports());
             }
-            JackSink sink = new JackSink(session, callback, o.connect, portNames);
+            JackSink sink = new JackSink(session, callback, connect, portNames);
             session.onShutdown(onServerGone);
             session.onProcess(sink.playback, "haptic-jack-process");
             return sink;

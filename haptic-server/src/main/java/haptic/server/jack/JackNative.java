@@ -21,10 +21,8 @@ final class JackNative {
     static final int OPTION_NO_START_SERVER = 0x01;
     static final int OPTION_SERVER_NAME = 0x04;
 
-    static final int STATUS_FAILURE = 0x01;
+    /** jack_status_t bit set when no server could be reached. */
     static final int STATUS_SERVER_FAILED = 0x10;
-    static final int STATUS_SERVER_ERROR = 0x20;
-    static final int STATUS_VERSION_ERROR = 0x400;
 
     static final int PORT_IS_INPUT = 0x1;
     static final int PORT_IS_OUTPUT = 0x2;
@@ -67,6 +65,9 @@ final class JackNative {
     static native int jack_set_xrun_callback(long client, XrunCallback callback, long arg);
 
     static native int jack_client_close(long client);
+
+    /** The process thread's pthread_t (jack_native_thread_t on Linux). */
+    static native long jack_client_thread_id(long client);
 
     static native String jack_get_client_name(long client);
 

@@ -68,6 +68,7 @@ public final class JackSession implements AutoCloseable {
         synchronized (OPEN_LOCK) {
             JackMessages.install();
             closeSessionsOfLostServers();
+            JackMessages.clear();
             IntByReference status = new IntByReference();
             Pointer p = server == null
                     ? JackNative.Opener.INSTANCE.jack_client_open(clientName, JackNative.OPTION_NO_START_SERVER, status)
@@ -75,13 +76,14 @@ public final class JackSession implements AutoCloseable {
                             JackNative.OPTION_NO_START_SERVER | JackNative.OPTION_SERVER_NAME, status, server);
             if (p == null) {
                 int s = status.getValue();
-                boolean versionMismatch = (s & JackNative.STATUS_VERSION_ERROR) != 0;
-                String why = JackMessages.lastError();
-                throw new JackClientException((versionMismatch
-                        ? "JACK server '" + resolved + "' speaks another protocol version"
-                        : "no JACK server '" + resolved + "' is running")
-                        + String.format(" (jack_client_open status 0x%x%s)", s, why.isEmpty() ? "" : ": " + why),
-                        !versionMismatch);
+                if ((s & JackNative.STATUS_SERVER_FAILED) != 0) {
+                    throw new JackClientException("no JACK server '" + resolved + "' is running", true);
+                }
+                // libjack's first complaint names the cause; what follows is cleanup noise.
+                List<String> said = JackMessages.recent();
+                throw new JackClientException(String.format("JACK server '%s' refused client '%s' "
+                        + "(jack_client_open status 0x%x%s)", resolved, clientName, s,
+                        said.isEmpty() ? "" : "; libjack: " + said.get(0).replaceAll("\\s+", " ").trim()), false);
             }
             long address = Pointer.nativeValue(p);
             JackSession session;
@@ -92,8 +94,13 @@ public final class JackSession implements AutoCloseable {
                 JackNative.jack_client_close(address);
                 throw new JackClientException("cannot set up a JACK client on '" + resolved + "': " + e, e);
             }
-            session.installNotifications();
             OPEN.add(session);
+            try {
+                session.installNotifications();
+            } catch (RuntimeException e) {
+                session.closeLocked();
+                throw e;
+            }
             return session;
         }
     }
@@ -326,25 +333,53 @@ public final class JackSession implements AutoCloseable {
             return;
         }
         closed = true;
-        if (serverLost) {
-            letProcessThreadLeaveJava();
-        }
+        stopProcessThread();
         jna.close();
         OPEN.remove(this);
     }
 
     /**
-     * libjack stops the process thread with an asynchronous pthread_cancel. After a normal deactivation the
-     * thread is parked in libjack, but when the server died it may have been mid-cycle; give it time to get
-     * back into native code, where cancelling is harmless.
+     * jack_client_close stops the process thread with an asynchronous pthread_cancel, and the server only
+     * waits for its graph to switch, not for our callback to return — a thread cancelled inside the JVM leaves
+     * a dead JavaThread behind and the next stack walk crashes the VM (seen in testing). So first ask the
+     * thread to leave by itself: the callback returns non-zero, libjack deactivates the client and ends the
+     * thread with pthread_exit, and JNA detaches it from the JVM on the way out.
+     *
+     * <p>Only when no more cycles come (the server died, the thread waits in libjack where cancelling is
+     * harmless) is the thread left to jack_client_close; then we just make sure it is not mid-cycle.
      */
-    private void letProcessThreadLeaveJava() {
+    private void stopProcessThread() {
+        processEntry.stopRequested = true;
+        Thread t = processEntry.thread;
+        if (t == null) {
+            return;
+        }
+        if (!serverLost && joined(t, TimeUnit.SECONDS.toMillis(2))) {
+            // The client is now inactive, which is when libjack accepts callback changes: no more xrun calls
+            // into Java on the notification thread that jack_client_close is about to cancel.
+            JackNative.jack_set_xrun_callback(client, null, 0);
+            PosixThreads.detach(JackNative.jack_client_thread_id(client));
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
         while (processEntry.inCycle && System.nanoTime() < deadline) {
             Thread.onSpinWait();
         }
+        sleepQuietly(50);
+    }
+
+    private static boolean joined(Thread t, long millis) {
         try {
-            Thread.sleep(30);
+            t.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !t.isAlive();
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -356,6 +391,8 @@ public final class JackSession implements AutoCloseable {
      */
     private static final class ProcessEntry implements JackNative.ProcessCallback {
         private volatile JackCycle cycle;
+        private volatile boolean stopRequested;
+        private volatile Thread thread;
         private volatile boolean inCycle;
         private volatile long cycles;
         private volatile long failures;
@@ -363,7 +400,14 @@ public final class JackSession implements AutoCloseable {
 
         @Override
         public int invoke(int nframes, long arg) {
+            if (stopRequested) {
+                // Non-zero: libjack deactivates the client and ends this thread itself (see stopProcessThread).
+                return 1;
+            }
             inCycle = true;
+            if (thread == null) {
+                thread = Thread.currentThread();
+            }
             try {
                 cycle.run(nframes);
             } catch (Throwable t) {

@@ -33,7 +33,7 @@ public final class CommandLink {
     /** Producer: hands a claimed entry to the consumer. Cannot fail for claimed entries (capacities match). */
     public void publish(EngineCommand c) {
         if (!forward.offer(c)) {
-            throw new IllegalStateException("published an entry that was not claimed from this link");
+            throw LinkMisuse.notClaimed();
         }
     }
 

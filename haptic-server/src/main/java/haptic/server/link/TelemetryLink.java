@@ -28,7 +28,7 @@ public final class TelemetryLink {
 
     public void publish(Telemetry t) {
         if (!forward.offer(t)) {
-            throw new IllegalStateException("published an entry that was not claimed from this link");
+            throw LinkMisuse.notClaimed();
         }
     }
 

@@ -19,6 +19,12 @@ final class Await {
         }
     }
 
+    /** Live threads with this name, e.g. JACK threads still attached to the JVM. */
+    static long liveThreads(String name) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(name) && t.isAlive())
+                .count();
+    }
+
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -63,4 +63,15 @@ class JackConnectTest {
             assertTrue(e.getMessage().contains("only 2 outputs"), e.getMessage());
         }
     }
+
+    @Test
+    void aServerThatAnswersButRefusesUsIsAnErrorEvenInAutoMode() {
+        try (JackdServer server = JackdServer.start(256)) {
+            AudioOptions o = JackPlaybackTest.jackOptions(server.name());
+            o.backend = "auto";
+            o.clientName = "x".repeat(100);
+            AudioException e = assertThrows(AudioException.class, () -> AudioOutput.start(o, new TestSignal(), l -> { }));
+            assertTrue(e.getMessage().contains("refused client") && e.getMessage().contains("too long"), e.getMessage());
+        }
+    }
 }

@@ -40,22 +40,28 @@ class JackPlaybackTest {
     void thirtyTwoChannelsArriveIntactAtAnotherJackClient() throws AudioException {
         List<String> log = new CopyOnWriteArrayList<>();
         TestSignal signal = new TestSignal();
-        try (JackdServer server = JackdServer.start(PERIOD);
-             AudioOutput out = AudioOutput.start(jackOptions(server.name()), signal, log::add)) {
-            assertEquals("jack", out.backendName());
-            assertEquals(48000f, out.sampleRate());
-            assertEquals(PERIOD, out.periodFrames());
-            assertEquals(48000f, signal.preparedRate);
-            assertEquals(PERIOD, signal.preparedFrames);
-            assertTrue(log.get(0).contains("JACK server '" + server.name() + "'"), log.toString());
+        try (JackdServer server = JackdServer.start(PERIOD)) {
+            AudioOutput out = AudioOutput.start(jackOptions(server.name()), signal, log::add);
+            try {
+                assertEquals("jack", out.backendName());
+                assertEquals(48000f, out.sampleRate());
+                assertEquals(PERIOD, out.periodFrames());
+                assertEquals(48000f, signal.preparedRate);
+                assertEquals(PERIOD, signal.preparedFrames);
+                assertTrue(log.get(0).contains("JACK server '" + server.name() + "'"), log.toString());
 
-            try (JackCapture capture = new JackCapture(server.name(), ourPorts("haptic-test"), 3.0)) {
-                long from = CapturedSignal.alignedAfterNow(capture, PERIOD, 4);
-                Await.until(() -> capture.frames() >= from + 48000, 10_000, "one second of captured audio");
-                int blocks = CapturedSignal.verify(capture, from, capture.frames(), PERIOD);
-                assertTrue(blocks >= 48000 / PERIOD * 8 / 10, "only " + blocks + " periods were captured");
+                try (JackCapture capture = new JackCapture(server.name(), ourPorts("haptic-test"), 3.0)) {
+                    long from = CapturedSignal.alignedAfterNow(capture, PERIOD, 4);
+                    Await.until(() -> capture.frames() >= from + 48000, 10_000, "one second of captured audio");
+                    int blocks = CapturedSignal.verify(capture, from, capture.frames(), PERIOD);
+                    assertTrue(blocks >= 48000 / PERIOD * 8 / 10, "only " + blocks + " periods were captured");
+                }
+            } finally {
+                out.close();
             }
             assertFalse(signal.contractBroken, signal.contractProblem);
+            assertEquals(0, Await.liveThreads("haptic-jack-process"),
+                    "JACK's process thread must have left the JVM when the client closed");
         }
     }
 }

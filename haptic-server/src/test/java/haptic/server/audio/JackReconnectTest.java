@@ -2,6 +2,7 @@ package haptic.server.audio;
 
 import haptic.server.jack.JackCapture;
 import haptic.server.jack.JackdServer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -53,6 +54,12 @@ class JackReconnectTest {
         } finally {
             log.forEach(System.out::println);
         }
+    }
+
+    @AfterEach
+    void noJackThreadStaysAttached() {
+        assertEquals(0, Await.liveThreads("haptic-jack-process"),
+                "every JACK process thread must have left the JVM once its client closed");
     }
 
     @Test

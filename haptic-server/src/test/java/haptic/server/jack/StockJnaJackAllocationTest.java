@@ -23,7 +23,9 @@ class StockJnaJackAllocationTest {
             (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private volatile long threadId;
+    private volatile Thread processThread;
     private volatile long cycles;
+    private volatile boolean stop;
 
     @Test
     void stockJnaJackAllocatesEveryCycleOursDoesNot() throws JackException {
@@ -44,6 +46,9 @@ class StockJnaJackAllocationTest {
                 ports[i] = client.registerPort("out_" + (i + 1), JackPortType.AUDIO, JackPortFlags.JackPortIsOutput);
             }
             client.setProcessCallback((c, nframes) -> {
+                if (stop) {
+                    return false;
+                }
                 enter();
                 for (JackPort p : ports) {
                     FloatBuffer b = p.getFloatBuffer();
@@ -54,7 +59,9 @@ class StockJnaJackAllocationTest {
                 return true;
             });
             client.activate();
-            return bytesPerCycle();
+            double result = bytesPerCycle();
+            endStockProcessThread();
+            return result;
         }
     }
 
@@ -78,9 +85,25 @@ class StockJnaJackAllocationTest {
 
     private void enter() {
         if (threadId == 0) {
-            threadId = Thread.currentThread().getId();
+            processThread = Thread.currentThread();
+            threadId = processThread.getId();
         }
         cycles = cycles + 1;
+    }
+
+    /**
+     * A callback returning false makes libjack end the process thread itself; closing the client with the
+     * thread still inside Java would let jack_client_close cancel it there (see JackSession#close).
+     */
+    private void endStockProcessThread() {
+        stop = true;
+        try {
+            processThread.join(2000);
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop = false;
     }
 
     private double bytesPerCycle() {

@@ -1,7 +1,5 @@
 package haptic.server.jack;
 
-import org.junit.jupiter.api.Assertions;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A private jackd with the dummy driver (48 kHz, 32 playback channels) under a unique server name, so tests
- * never touch a user's JACK and never share a server. Test fixture; reused by other packages' tests.
+ * never touch a user's JACK and never share a server. Used by the tests and by `haptic-server bench callback`.
  */
 public final class JackdServer implements AutoCloseable {
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -55,7 +53,7 @@ public final class JackdServer implements AutoCloseable {
                 return candidate.toString();
             }
         }
-        return Assertions.fail("jackd is not installed (on Debian/Ubuntu: apt-get install jackd2); "
+        throw new IllegalStateException("jackd is not installed (on Debian/Ubuntu: apt-get install jackd2); "
                 + "the JACK tests run a private dummy-driver jackd");
     }
 
@@ -75,7 +73,7 @@ public final class JackdServer implements AutoCloseable {
         }
         String output = readLog();
         close();
-        Assertions.fail("jackd " + name + " did not accept clients within 10 s. Its output:\n" + output);
+        throw new IllegalStateException("jackd " + name + " did not accept clients within 10 s. Its output:\n" + output);
     }
 
     private void startProcess(String jackd) {
@@ -92,7 +90,7 @@ public final class JackdServer implements AutoCloseable {
         try {
             process = pb.start();
         } catch (IOException e) {
-            Assertions.fail("cannot run jackd: " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run jackd: " + e.getMessage(), e);
         }
     }
 
@@ -131,13 +129,13 @@ public final class JackdServer implements AutoCloseable {
             Process p = pb.start();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 p.destroyForcibly();
-                Assertions.fail("jack_bufsize " + frames + " failed on " + name + ":\n" + readLog());
+                throw new IllegalStateException("jack_bufsize " + frames + " failed on " + name + ":\n" + readLog());
             }
         } catch (IOException e) {
-            Assertions.fail("cannot run jack_bufsize (part of jackd2): " + e.getMessage(), e);
+            throw new IllegalStateException("cannot run jack_bufsize (part of jackd2): " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            Assertions.fail("interrupted while changing the JACK period", e);
+            throw new IllegalStateException("interrupted while changing the JACK period", e);
         }
     }
 
