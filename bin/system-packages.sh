@@ -18,3 +18,7 @@ BASE_PACKAGES=(openjdk-17-jdk-headless maven)
 # JACK: the client library at run time; the server and tools for tests.
 JACK_RUNTIME_PACKAGES=(libjack-jackd2-0)
 JACK_TEST_PACKAGES=(jackd2 libjack-jackd2-0)
+# The panel's tests: a virtual X display, Mesa's software OpenGL (llvmpipe) behind GLVND's libGL, the X
+# libraries GLFW loads at run time, and the font the panel uses.
+PANEL_TEST_PACKAGES=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 libx11-xcb1 libxext6 libxrandr2 libxinerama1
+  libxcursor1 libxi6 libxrender1 fonts-dejavu-core)

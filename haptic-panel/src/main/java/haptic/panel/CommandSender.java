@@ -46,7 +46,10 @@ final class CommandSender implements AutoCloseable {
 
     /** Queues a message for the server; never blocks. @return false if it was dropped (queue full or closed) */
     boolean submit(Object msg) {
-        if (closed || !queue.offer(msg)) {
+        if (closed) {
+            return false; // the panel is shutting down; nothing new goes out
+        }
+        if (!queue.offer(msg)) {
             notices.show("too many requests waiting for the server; dropped " + describe(msg));
             return false;
         }

@@ -20,7 +20,7 @@ final class ControlsPane {
         ImGui.pushStyleColor(ImGuiCol.ButtonHovered, 0.84f, 0.22f, 0.20f, 1f);
         ImGui.pushStyleColor(ImGuiCol.ButtonActive, 0.95f, 0.30f, 0.26f, 1f);
         ImGui.pushFont(fonts.large());
-        if (ImGui.button("PANIC", -1f, 46f)) {
+        if (ImGui.button("PANIC", -1f, 40f)) {
             sender.submit(new Panic());
         }
         ImGui.popFont();

@@ -33,6 +33,16 @@ final class LevelStyle {
         return Math.max(FLOOR_DB, (float) (20.0 * Math.log10(linear)));
     }
 
+    /** Decibels to one decimal for display, "-inf" at the floor; never "-0.0" for a level a hair under full scale. */
+    static String decibelText(float linear) {
+        float db = decibels(linear);
+        if (db <= FLOOR_DB) {
+            return "-inf";
+        }
+        float tenths = Math.round(db * 10f) / 10f;
+        return String.format(java.util.Locale.ROOT, "%.1f", tenths == 0f ? 0f : tenths);
+    }
+
     /** A level's position between the floor (0) and full scale (1). */
     static float normalised(float linear) {
         return Math.min(1f, (decibels(linear) - FLOOR_DB) / -FLOOR_DB);

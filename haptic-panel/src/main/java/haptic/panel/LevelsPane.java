@@ -17,16 +17,17 @@ final class LevelsPane {
     }
 
     static void draw(LayoutInfo layout, TransducerLevels levels, int selected, PanelFonts fonts) {
-        EnginePane.heading(fonts, "LEVELS");
-        if (ImGui.beginTable("levels", 3, ImGuiTableFlags.SizingFixedFit)) {
+        EnginePane.heading(fonts, "LEVELS  (dBFS)");
+        if (ImGui.beginTable("levels", 4, ImGuiTableFlags.SizingFixedFit)) {
             ImGui.tableSetupColumn("what", ImGuiTableColumnFlags.WidthFixed, 74f);
-            ImGui.tableSetupColumn("name", ImGuiTableColumnFlags.WidthFixed, 40f);
-            ImGui.tableSetupColumn("value", ImGuiTableColumnFlags.WidthStretch);
+            ImGui.tableSetupColumn("name", ImGuiTableColumnFlags.WidthFixed, 44f);
+            ImGui.tableSetupColumn("RMS", ImGuiTableColumnFlags.WidthStretch);
+            ImGui.tableSetupColumn("peak", ImGuiTableColumnFlags.WidthStretch);
             boolean known = layout != null && levels != null && levels.rms().length > 0;
             int loudest = known ? loudest(levels) : -1;
-            row("Loudest", known ? layout.names()[loudest] : "-", known ? values(levels, loudest) : "");
+            row("Loudest", known ? layout.names()[loudest] : "-", levels, loudest);
             boolean sel = known && selected >= 0 && selected < levels.rms().length && selected < layout.size();
-            row("Selected", sel ? layout.names()[selected] : "-", sel ? values(levels, selected) : "");
+            row("Selected", sel ? layout.names()[selected] : "-", levels, sel ? selected : -1);
             ImGui.endTable();
         }
         key(fonts);
@@ -42,18 +43,16 @@ final class LevelsPane {
         return best;
     }
 
-    private static String values(TransducerLevels levels, int i) {
-        return "RMS " + TableView.dbfs(levels.rms()[i]) + ",  peak " + TableView.dbfs(levels.peak()[i]);
-    }
-
-    private static void row(String label, String name, String value) {
+    private static void row(String label, String name, TransducerLevels levels, int i) {
         ImGui.tableNextRow();
         ImGui.tableNextColumn();
         ImGui.textDisabled(label);
         ImGui.tableNextColumn();
         ImGui.text(name);
         ImGui.tableNextColumn();
-        ImGui.text(value);
+        ImGui.text(i < 0 ? "" : "RMS " + LevelStyle.decibelText(levels.rms()[i]));
+        ImGui.tableNextColumn();
+        ImGui.text(i < 0 ? "" : "peak " + LevelStyle.decibelText(levels.peak()[i]));
     }
 
     /** The colour ramp from the floor to full scale with its decibel ticks. */

@@ -37,9 +37,8 @@ public final class PanelMain {
             return DisplayCheck.NO_DISPLAY_EXIT;
         }
         Notices notices = new Notices(err);
-        Notices log = notices;
         ServerLink link = new ServerLink(options.socket(),
-                options.startServer() ? socket -> ManagedServer.start(socket, log) : null, notices);
+                options.startServer() ? socket -> ManagedServer.start(socket, notices) : null, notices);
         CommandSender sender = new CommandSender(link, notices);
         FrameTimer timer = new FrameTimer();
         int status;

@@ -39,7 +39,7 @@ final class PanelUi {
         this.notices = notices;
         this.frames = frames;
         this.fonts = fonts;
-        this.table = new TableView(sender, settings);
+        this.table = new TableView(sender::submit, settings);
     }
 
     TableView table() {
@@ -71,8 +71,9 @@ final class PanelUi {
 
         float spacingX = ImGui.getStyle().getItemSpacingX();
         float spacingY = ImGui.getStyle().getItemSpacingY();
-        float width = ImGui.getContentRegionAvailX();
-        float height = ImGui.getContentRegionAvailY();
+        // Dear ImGui rejects zero-sized widgets, and a minimised window has no room at all.
+        float width = Math.max(SIDE_WIDTH + spacingX + 100f, ImGui.getContentRegionAvailX());
+        float height = Math.max(2 * 190f + spacingY, ImGui.getContentRegionAvailY());
         float historyHeight = Math.max(190f, Math.min(250f, height * 0.3f));
         float mainHeight = height - historyHeight - spacingY;
 
@@ -81,9 +82,7 @@ final class PanelUi {
         ImGui.beginChild("side", SIDE_WIDTH, mainHeight, true);
         EnginePane.draw(server, status, fonts);
         ImGui.spacing();
-        ImGui.spacing();
         ControlsPane.draw(settings, sender, state.connected(), fonts);
-        ImGui.spacing();
         ImGui.spacing();
         LevelsPane.draw(layout, levels, table.selected(), fonts);
         ImGui.endChild();
@@ -92,7 +91,8 @@ final class PanelUi {
         int selected = table.selected();
         String name = layout != null && selected < layout.size() ? layout.names()[selected] : null;
         EnginePane.heading(fonts, "LEVEL HISTORY  (dBFS, last " + HISTORY_CAPACITY / 60 + " s)");
-        float rate = server != null ? server.sampleRate() : 0f;
+        // The status carries the rate in use; the handshake may have come before the audio started.
+        float rate = status != null ? status.sampleRate() : server != null ? server.sampleRate() : 0f;
         plot.draw(history, rate, name, selected, -1f, -1f);
         ImGui.endChild();
         ImGui.sameLine();

@@ -76,8 +76,18 @@ final class PanelWindow implements AutoCloseable {
             throw new DisplayException(DisplayCheck.unusable("cannot open an OpenGL 3.2 core window"
                     + (lastError.length() > 0 ? ": " + lastError : "")));
         }
+        // Below this the side column squeezes the table to nothing.
+        GLFW.glfwSetWindowSizeLimits(window, 960, 640, GLFW.GLFW_DONT_CARE, GLFW.GLFW_DONT_CARE);
         GLFW.glfwMakeContextCurrent(window);
-        GL.createCapabilities();
+        try {
+            GL.createCapabilities();
+        } catch (RuntimeException e) {
+            GLFW.glfwDestroyWindow(window);
+            GLFW.glfwTerminate();
+            GLFW.glfwSetErrorCallback(null);
+            callback.free();
+            throw new DisplayException(DisplayCheck.unusable("OpenGL does not work on this display: " + e.getMessage()));
+        }
         GLFW.glfwSwapInterval(1);
         return new PanelWindow(window, callback);
     }

@@ -8,6 +8,7 @@ import imgui.ImDrawList;
 import imgui.ImGui;
 
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * The table seen from above: every transducer at its layout position as a disc coloured and sized by
@@ -19,7 +20,7 @@ final class TableView {
     private static final long FLASH_NANOS = 450_000_000L;
     private static final float PAD = 16f;
 
-    private final CommandSender sender;
+    private final Consumer<Object> requests;
     private final ControlSettings settings;
     private final TestNoteGesture note;
     private TableGeometry geometry;
@@ -27,10 +28,11 @@ final class TableView {
     private int hovered = -1;
     private int selected;
 
-    TableView(CommandSender sender, ControlSettings settings) {
-        this.sender = sender;
+    /** @param requests where the messages for the server go (the panel's {@link CommandSender}) */
+    TableView(Consumer<Object> requests, ControlSettings settings) {
+        this.requests = requests;
         this.settings = settings;
-        this.note = new TestNoteGesture(sender::submit);
+        this.note = new TestNoteGesture(requests);
     }
 
     /** The geometry of the last frame drawn with a layout, or null. */
@@ -105,7 +107,7 @@ final class TableView {
         if (activated) {
             int t = geometry.transducerAt(mx, my);
             if (t >= 0) {
-                sender.submit(new TestPulse(t, settings.pulseLevel[0], settings.pulseSeconds[0]));
+                requests.accept(new TestPulse(t, settings.pulseLevel[0], settings.pulseSeconds[0]));
                 pulseNanos[t] = System.nanoTime();
                 selected = t;
             } else {
@@ -244,9 +246,8 @@ final class TableView {
         ImGui.endTooltip();
     }
 
-    static String dbfs(float linear) {
-        float db = LevelStyle.decibels(linear);
-        return db <= LevelStyle.FLOOR_DB ? "silent" : String.format(Locale.ROOT, "%.1f dBFS", db);
+    private static String dbfs(float linear) {
+        return LevelStyle.decibels(linear) <= LevelStyle.FLOOR_DB ? "silent" : LevelStyle.decibelText(linear) + " dBFS";
     }
 
     private static void centred(ImDrawList dl, PanelFonts fonts, String text, float left, float top, float width,

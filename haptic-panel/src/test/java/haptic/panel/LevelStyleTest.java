@@ -17,6 +17,15 @@ class LevelStyleTest {
     }
 
     @Test
+    void decibelTextNeverShowsMinusZero() {
+        assertEquals("0.0", LevelStyle.decibelText(0.99999f));
+        assertEquals("0.0", LevelStyle.decibelText(1f));
+        assertEquals("-6.0", LevelStyle.decibelText(0.5f));
+        assertEquals("-20.0", LevelStyle.decibelText(0.1f));
+        assertEquals("-inf", LevelStyle.decibelText(0f));
+    }
+
+    @Test
     void normalisedSpansFloorToFullScale() {
         assertEquals(0f, LevelStyle.normalised(0f));
         assertEquals(1f, LevelStyle.normalised(1f), 1e-6);

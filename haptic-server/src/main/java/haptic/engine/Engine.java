@@ -84,7 +84,7 @@ public final class Engine {
      */
     public void render(float[][] out, int from, int to) {
         if (out.length < Layout.TRANSDUCERS) {
-            throw SetupErrors.tooFewOutputs(out.length);
+            throw new IllegalArgumentException("need " + Layout.TRANSDUCERS + " output channels");
         }
         if (attenuationStale) {
             refreshAttenuation();
@@ -119,17 +119,9 @@ public final class Engine {
 
     private void renderPool(VoicePool pool, int n) {
         long end = now + n;
-        Voice[] voices = pool.voices;
-        int next = nextInUse(voices, 0);
-        if (next < voices.length) {
-            voices[next].prefetch(now);
-        }
-        while (next < voices.length) {
-            Voice v = voices[next];
-            next = nextInUse(voices, next + 1);
-            if (next < voices.length) {
-                // Memory latency: the next voice's reads start while this one renders.
-                voices[next].prefetch(now);
+        for (Voice v : pool.voices) {
+            if (v.state == Voice.FREE) {
+                continue;
             }
             v.render(mix, n, now);
             if (v.state == Voice.PLAYING && v.finished(end)) {
@@ -137,14 +129,6 @@ public final class Engine {
                 pool.giveBack(v);
             }
         }
-    }
-
-    private static int nextInUse(Voice[] voices, int from) {
-        int i = from;
-        while (i < voices.length && voices[i].state == Voice.FREE) {
-            i++;
-        }
-        return i;
     }
 
     private void finishFades() {

@@ -44,11 +44,12 @@ final class PositionHistory {
         long first = newest + 1;
         long gridTime = startTime + first * STEP;
         if (gridTime <= time) {
-            double span = time - nowTime;
+            // One division per chunk rather than per entry: this runs for every voice, moving or not.
+            double perSample = 1.0 / (time - nowTime);
             float x0 = nowX;
             float y0 = nowY;
             for (long k = first; gridTime <= time; k++, gridTime += STEP) {
-                float u = (float) ((gridTime - nowTime) / span);
+                float u = (float) ((gridTime - nowTime) * perSample);
                 int i = (int) (k & mask);
                 hx[i] = x0 + u * (x - x0);
                 hy[i] = y0 + u * (y - y0);

@@ -8,7 +8,7 @@ package haptic.engine;
  * the source where it was then. It is solved per tap at chunk boundaries by fixed-point iteration (a
  * contraction while the source is slower than c/2), and each tap's read position moves linearly across the
  * chunk. Once the source has stood still for longer than the longest delay, every τ is constant and the taps
- * take a plain two-point interpolation loop the JIT can vectorise.
+ * take a plain two-point interpolation loop with precomputed ring offsets: the hot path for resting sources.
  */
 final class Propagation {
     private static final int MAX_ITERATIONS = 24;
@@ -23,6 +23,8 @@ final class Propagation {
     private final double[] delay = new double[Layout.TRANSDUCERS];
     private final double[] nextDelay = new double[Layout.TRANSDUCERS];
     private final double[] delayRate = new double[Layout.TRANSDUCERS];
+    /** Change of delayRate per sample (τ''), from the last two solutions: sharpens the warm start. */
+    private final double[] delayCurve = new double[Layout.TRANSDUCERS];
     private final float[] tapGain = new float[Layout.TRANSDUCERS];
     private final float[] nextTapGain = new float[Layout.TRANSDUCERS];
 
@@ -30,9 +32,6 @@ final class Propagation {
     private final int[] lag = new int[Layout.TRANSDUCERS];
     /** ... interpolated towards the next sample by this fraction. */
     private final float[] lagFraction = new float[Layout.TRANSDUCERS];
-    /** Written by {@link #prefetch} and never read. */
-    @SuppressWarnings("unused")
-    private float prefetched;
 
     private Attenuation attenuation;
     private int attenuationVersion;
@@ -48,6 +47,8 @@ final class Propagation {
     private boolean delaysFixed;
     private float scale;
     private int tail;
+    /** Length of the chunk the last delay solution covered. */
+    private int solvedSpan = Engine.CHUNK;
 
     Propagation(Rig rig, int capacity, int maxDelaySamples) {
         this.rig = rig;
@@ -84,6 +85,7 @@ final class Propagation {
             setDelay(i, d);
             nextDelay[i] = d;
             delayRate[i] = 0.0;
+            delayCurve[i] = 0.0;
             tapGain[i] = tapGain(i, d, startScale);
         }
     }
@@ -192,56 +194,57 @@ final class Propagation {
         lagFraction[i] = (float) (-d - back);
     }
 
-    /**
-     * Loads one float from every cache line the taps of a chunk starting at t0 will read. A hint for the
-     * memory system, no effect on the output. The delay lines of hundreds of voices do not fit in L2, and
-     * the interpolation loops are long enough that the processor cannot look ahead from one tap's misses to
-     * the next tap's. The engine calls this for the next voice before rendering the current one, so the
-     * misses overlap with useful work (measured: about a fifth off a resting voice at 512 voices). The sum
-     * goes to a field only so that the loads are not dropped.
-     */
-    void prefetch(long t0) {
-        float[] buf = line.buf;
-        int mask = line.mask;
-        int ring = (int) (t0 - base);
-        float sum = 0f;
-        for (int i = 0; i < Layout.TRANSDUCERS; i++) {
-            int k = (ring + lag[i]) & mask;
-            sum += buf[k] + buf[k + 16] + buf[k + 32] + buf[k + 48] + buf[k + Engine.CHUNK];
-        }
-        prefetched = sum;
-    }
-
     private float tapGain(int i, double delaySamples, float s) {
         return rig.gain[i] * attenuation.at((float) (delaySamples * metresPerSample)) * s;
     }
 
-    /** nextDelay[i] ← τ at the end of the chunk, warm-started by extrapolating the last chunk's slope. */
+    /**
+     * nextDelay[i] ← τ at the end of the chunk. Warm-started from the last two solutions by a quadratic
+     * extrapolation, τ + n·τ' + n²/2·τ'', so that the first evaluation usually lands within tolerance: a
+     * linear warm start (slope only) left about half the taps needing a second look-up and square root.
+     *
+     * <p>Clamps are written as comparisons, not Math.min/max: for doubles those compile to a NaN-exact blend
+     * sequence that sits on every iteration's dependency chain (no NaN can arise here).
+     */
     private void solveDelays(int n) {
         PositionHistory h = history;
+        double longest = maxDelay;
+        double perMetre = samplesPerMetre;
+        int m = solvedSpan;
+        // τ' at the start of this chunk is the last chunk's mean slope carried forward by half that chunk.
+        double ahead = n * (m + n) * 0.5;
         for (int i = 0; i < Layout.TRANSDUCERS; i++) {
             double previous = delay[i];
-            double tau = previous + delayRate[i] * n;
-            tau = Math.max(0.0, Math.min(maxDelay, tau));
+            double rate = delayRate[i];
+            double curve = delayCurve[i];
+            double tau = previous + rate * n + curve * ahead;
+            tau = tau > longest ? longest : tau < 0.0 ? 0.0 : tau;
             float px = rig.tx[i];
             float py = rig.ty[i];
             for (int it = 0; it < MAX_ITERATIONS; it++) {
                 h.lookBack(tau);
                 double dx = h.qx - px;
                 double dy = h.qy - py;
-                double next = Math.min(maxDelay, Math.sqrt(dx * dx + dy * dy) * samplesPerMetre);
+                double next = Math.sqrt(dx * dx + dy * dy) * perMetre;
+                next = next > longest ? longest : next;
                 double err = next - tau;
                 tau = next;
-                if (Math.abs(err) < TOLERANCE) {
+                if (err < TOLERANCE && err > -TOLERANCE) {
                     break;
                 }
             }
             // The read head must keep moving forward and stay within the guard region: a source slower than
             // c/2 changes τ by at most a third of a sample per sample, so these limits only catch the absurd.
-            tau = Math.max(previous - 1.5 * n, Math.min(previous + 0.75 * n, tau));
+            double low = previous - 1.5 * n;
+            double high = previous + 0.75 * n;
+            tau = tau > high ? high : tau < low ? low : tau;
             nextDelay[i] = tau;
-            delayRate[i] = (tau - previous) / n;
+            double newRate = (tau - previous) / n;
+            delayRate[i] = newRate;
+            // Mean slopes of consecutive chunks are (m + n) / 2 samples apart.
+            delayCurve[i] = (newRate - rate) / ((m + n) * 0.5);
         }
+        solvedSpan = n;
     }
 
     /*

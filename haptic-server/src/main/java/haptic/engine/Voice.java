@@ -230,13 +230,6 @@ abstract class Voice {
     /** Adds this chunk's output for all transducers to {@code mix[transducer][0..n)}. */
     abstract void render(float[][] mix, int n, long t0);
 
-    /**
-     * Starts loading what the next {@link #render} from {@code t0} will read, while another voice renders.
-     * A hint only: the output does not depend on it.
-     */
-    void prefetch(long t0) {
-    }
-
     /** Whether a playing voice has nothing more to contribute at time {@code now} and can be freed. */
     abstract boolean finished(long now);
 

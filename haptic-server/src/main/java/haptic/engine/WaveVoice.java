@@ -38,11 +38,6 @@ final class WaveVoice extends Voice {
     }
 
     @Override
-    void prefetch(long t0) {
-        propagation.prefetch(t0);
-    }
-
-    @Override
     boolean finished(long now) {
         return silentSince != NOT_YET && now - silentSince >= propagation.tailSamples();
     }
