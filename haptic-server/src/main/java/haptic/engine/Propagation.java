@@ -158,6 +158,9 @@ final class Propagation {
             }
             return;
         }
+        // Slopes per sample: multiplying by 1/n keeps a division per tap off this loop.
+        double perSample = 1.0 / n;
+        float perSampleF = (float) perSample;
         for (int i = 0; i < Layout.TRANSDUCERS; i++) {
             float g0 = tapGain[i];
             float g1 = nextTapGain[i];
@@ -171,10 +174,10 @@ final class Propagation {
                     if (g1 == g0) {
                         steady(o, buf, k, frac, g0, n);
                     } else {
-                        ramped(o, buf, k, frac, g0, (g1 - g0) / n, n);
+                        ramped(o, buf, k, frac, g0, (g1 - g0) * perSampleF, n);
                     }
                 } else {
-                    moving(o, buf, k, frac, (float) ((d0 - d1) / n), g0, (g1 - g0) / n, n);
+                    moving(o, buf, k, frac, (float) ((d0 - d1) * perSample), g0, (g1 - g0) * perSampleF, n);
                 }
             }
             tapGain[i] = g1;

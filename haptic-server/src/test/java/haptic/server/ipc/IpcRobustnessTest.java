@@ -167,6 +167,9 @@ class IpcRobustnessTest {
                 assertEquals(99, survivor.expect(Pong.class).nonce());
             }
             RunningServer.await(() -> s.server.controllers() == 0, "every controller gone");
+            // A release may still sit in the IPC thread's overflow when the count drops; it must arrive soon after.
+            s.engine.awaitUntil(cmds -> EngineSide.count(cmds, EngineCommand.RESET_INSTANCE)
+                    == EngineSide.count(cmds, EngineCommand.RELEASE_INSTANCE), java.time.Duration.ofSeconds(5));
             engineRunning.set(false);
             audio.join();
             s.engine.drain();
