@@ -84,7 +84,7 @@ public final class Engine {
      */
     public void render(float[][] out, int from, int to) {
         if (out.length < Layout.TRANSDUCERS) {
-            throw new IllegalArgumentException("need " + Layout.TRANSDUCERS + " output channels");
+            throw SetupErrors.tooFewOutputs(out.length);
         }
         if (attenuationStale) {
             refreshAttenuation();
