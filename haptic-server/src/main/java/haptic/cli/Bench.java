@@ -12,7 +12,7 @@ final class Bench {
     static int run(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
             out.println("usage: haptic-server bench engine [--quick]\n"
-                    + "       haptic-server bench callback [--voices N] [--seconds S] [--period N]");
+                    + "       haptic-server bench callback [--voices N] [--seconds S] [--period N] [--still]");
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);

@@ -27,6 +27,7 @@ final class CallbackBench {
         int voices = 256;
         int seconds = 10;
         int period = 64;
+        boolean moving = true;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--voices":
@@ -37,6 +38,9 @@ final class CallbackBench {
                     break;
                 case "--period":
                     period = Integer.parseInt(args[++i]);
+                    break;
+                case "--still":
+                    moving = false;
                     break;
                 default:
                     err.println("bench callback: unknown option " + args[i]);
@@ -71,16 +75,18 @@ final class CallbackBench {
                 int step = 0;
                 // Channels 0 and 1 carry every voice; sweeping their bend moves all sources continuously.
                 while (System.nanoTime() < end) {
-                    float bend = (float) Math.sin(step++ * 0.01);
-                    client.send(new MpeUpdate(0, 0.5f, bend, 0.5f));
-                    client.send(new MpeUpdate(1, 0.5f, -bend, 0.5f));
+                    if (moving) {
+                        float bend = (float) Math.sin(step++ * 0.01);
+                        client.send(new MpeUpdate(0, 0.5f, bend, 0.5f));
+                        client.send(new MpeUpdate(1, 0.5f, -bend, 0.5f));
+                    }
                     Thread.sleep(5);
                 }
                 long allocated = mx.getThreadAllocatedBytes(tid) - allocBefore;
                 long cycles = timer.count();
                 double periodMicros = period * 1e6 / server.output().sampleRate();
-                out.printf("callback bench: %d Wave voices (moving), %d frames at %.0f Hz (period %.0f us), %d s%n",
-                        server.cycle().engine().activeVoices(), period, server.output().sampleRate(), periodMicros,
+                out.printf("callback bench: %d Wave voices (%s), %d frames at %.0f Hz (period %.0f us), %d s%n",
+                        server.cycle().engine().activeVoices(), moving ? "moving" : "resting", period, server.output().sampleRate(), periodMicros,
                         seconds);
                 out.printf("  callbacks       %d%n", cycles);
                 out.printf("  callback time   p50 %.0f us   p99 %.0f us   max %.0f us%n",

@@ -18,7 +18,7 @@ public final class HapticServerMain {
             "usage: haptic-server [run] [options]      run the server (JACK if reachable, else headless)",
             "       haptic-server ports [--jack-server NAME]   list JACK ports",
             "       haptic-server bench engine [--quick]       engine render cost vs voices, against a naive design",
-            "       haptic-server bench callback [--voices N] [--seconds S] [--period N]",
+            "       haptic-server bench callback [--voices N] [--seconds S] [--period N] [--still]",
             "                                                  callback time on a private jackd dummy server",
             "",
             "run options:",
