@@ -23,6 +23,8 @@ final class ClientConnection {
     final SocketChannel channel;
     final SelectionKey key;
     final FrameDecoder decoder = new FrameDecoder();
+    /** When the connection was accepted, for the Hello timeout. */
+    final long connectedNanos = System.nanoTime();
     private final ByteBuffer input;
     private final int outputLimit;
     /** Bytes owed to the client occupy [0, position). */

@@ -8,6 +8,7 @@ import haptic.server.link.Telemetry;
 import haptic.server.link.TelemetryLink;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
@@ -25,6 +26,10 @@ import java.util.function.Consumer;
  * events, give every client a bounded share of reading and decoding (so a flooding client cannot
  * starve the others), send telemetry, then flush output. Trouble with one client closes that client
  * only; nothing a client sends can stop the thread.
+ *
+ * <p>Who gets served at all: only connections from the server's own user ({@link PeerGate}), at most
+ * {@link #MAX_CLIENTS} at a time, and only if they say Hello within {@link #HELLO_TIMEOUT_NANOS}. Anyone
+ * else is turned away with one ErrorReply before any buffer or codec is spent on them.
  */
 public final class IpcServer implements AutoCloseable {
     /** Most bytes read from one client per round. */
@@ -34,7 +39,16 @@ public final class IpcServer implements AutoCloseable {
     /** Most bytes owed to one client before it is closed. */
     static final int OUTPUT_LIMIT = 256 * 1024;
     /** Output pending this long without the client taking a byte closes the client. */
-    static final long WRITE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    public static final long WRITE_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** A connection that has not said Hello this long after connecting is closed: it only holds a place. */
+    public static final long HELLO_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+    /**
+     * Most open connections; more are turned away at once. Each costs a frame buffer and a codec, so this
+     * bounds the memory and descriptors a connection flood can take. Far above 64 instance slots plus panels.
+     */
+    public static final int MAX_CLIENTS = 256;
+    /** After accept() fails (usually: out of file descriptors), how long to leave new connections queued. */
+    private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Select timeout when idle; short enough that ~60 Hz telemetry leaves without socket activity. */
     private static final long IDLE_SELECT_MILLIS = 5;
     /** Select timeout while commands wait for room in the link. */
@@ -53,21 +67,29 @@ public final class IpcServer implements AutoCloseable {
     private final int pauseReadsBelow;
     private final int resumeReadsAbove;
 
+    private final ThrottledLog failures;
+    private final ThrottledLog refusals;
+    private final ThrottledLog acceptFailures;
+
     private SocketClaim claim;
+    private PeerGate peers;
     private Selector selector;
+    private SelectionKey acceptKey;
+    /** While accepting is paused after a failure, when to try again; 0 when not paused. */
+    private long acceptResumeNanos;
     private Thread thread;
     private volatile boolean running;
     private boolean closed;
     private boolean readsPaused;
     private int nextClientNumber;
     private int roundRobin;
-    private long lastFailureLogNanos;
-    private long suppressedFailures;
     private volatile int controllers;
     private volatile int observers;
     private volatile long telemetrySkipped;
     private volatile long mergedExpressions;
     private volatile int backlogHighWater;
+    private volatile long pendingOutput;
+    private volatile long refusedConnections;
 
     public IpcServer(Path socket, CommandLink commands, TelemetryLink telemetry, ServerInfo info, int instanceSlots,
                      Consumer<String> log) {
@@ -81,6 +103,10 @@ public final class IpcServer implements AutoCloseable {
         this.fanout = new TelemetryFanout(encoder, info, OUTPUT_LIMIT);
         this.pauseReadsBelow = outbox.backlogCapacity() / 8;
         this.resumeReadsAbove = outbox.backlogCapacity() / 2;
+        long second = TimeUnit.SECONDS.toNanos(1);
+        this.failures = new ThrottledLog(log, second);
+        this.refusals = new ThrottledLog(log, second);
+        this.acceptFailures = new ThrottledLog(log, second);
     }
 
     /**
@@ -94,9 +120,14 @@ public final class IpcServer implements AutoCloseable {
         }
         claim = SocketClaim.bind(socket, log);
         try {
+            peers = new PeerGate(claim.owner());
+            if (!PeerGate.available()) {
+                log.accept("ipc: this platform does not report peer credentials; only the socket's file modes"
+                        + " keep other users out");
+            }
             selector = Selector.open();
             claim.channel().configureBlocking(false);
-            claim.channel().register(selector, SelectionKey.OP_ACCEPT);
+            acceptKey = claim.channel().register(selector, SelectionKey.OP_ACCEPT);
         } catch (IOException | RuntimeException e) {
             releaseSocket();
             if (selector != null) {
@@ -133,6 +164,16 @@ public final class IpcServer implements AutoCloseable {
     /** Most commands that ever waited at once for room in the command link. */
     public int backlogHighWater() {
         return backlogHighWater;
+    }
+
+    /** Bytes owed to clients that their sockets have not taken yet, summed over clients, as of the last round. */
+    public long pendingOutput() {
+        return pendingOutput;
+    }
+
+    /** Connections turned away before being served: another user's, or beyond {@link #MAX_CLIENTS}. */
+    public long refusedConnections() {
+        return refusedConnections;
     }
 
     /** Closes every client (releasing their instances), stops the thread and deletes the socket file. Idempotent. */
@@ -181,6 +222,7 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void round() throws IOException {
+        resumeAccepting();
         outbox.drain();
         boolean work = outbox.canTakeFrame() && anyFramesPending();
         if (work) {
@@ -210,8 +252,31 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void acceptAll() throws IOException {
-        SocketChannel channel;
-        while ((channel = claim.channel().accept()) != null) {
+        while (true) {
+            SocketChannel channel;
+            try {
+                channel = claim.channel().accept();
+            } catch (IOException e) {
+                // Typically out of file descriptors. The connection stays queued, so the selector would report
+                // it again at once: leave it for a moment instead of spinning, and keep serving everyone else.
+                long now = System.nanoTime();
+                acceptFailures.accept("ipc: cannot accept a connection (" + e.getMessage() + "); retrying in "
+                        + TimeUnit.NANOSECONDS.toMillis(ACCEPT_RETRY_NANOS) + " ms", now);
+                acceptKey.interestOps(0);
+                acceptResumeNanos = now + ACCEPT_RETRY_NANOS;
+                return;
+            }
+            if (channel == null) {
+                return;
+            }
+            String refusal = peers.refusal(channel);
+            if (refusal == null && clients.size() >= MAX_CLIENTS) {
+                refusal = "too many connections (" + MAX_CLIENTS + " open)";
+            }
+            if (refusal != null) {
+                turnAway(channel, refusal);
+                continue;
+            }
             try {
                 channel.configureBlocking(false);
                 SelectionKey key = channel.register(selector, readsPaused ? 0 : SelectionKey.OP_READ);
@@ -223,6 +288,34 @@ public final class IpcServer implements AutoCloseable {
                 channel.close();
                 log.accept("ipc: could not set up a new connection: " + e.getMessage());
             }
+        }
+    }
+
+    /**
+     * Closes a connection before it is served, telling the peer why in one ErrorReply if its socket takes
+     * it at once (an empty socket always does); no codec or buffers are spent on it.
+     */
+    private void turnAway(SocketChannel channel, String reason) {
+        refusedConnections++;
+        refusals.accept("ipc: refused a connection: " + reason, System.nanoTime());
+        try {
+            channel.configureBlocking(false);
+            channel.write(ByteBuffer.wrap(encoder.encode(new ErrorReply(Replies.fit(reason)))));
+        } catch (IOException e) {
+            // The peer may already be gone; it is refused either way.
+        } finally {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                log.accept("ipc: error closing a refused connection: " + e.getMessage());
+            }
+        }
+    }
+
+    private void resumeAccepting() {
+        if (acceptResumeNanos != 0 && System.nanoTime() - acceptResumeNanos >= 0) {
+            acceptResumeNanos = 0;
+            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
         }
     }
 
@@ -322,6 +415,13 @@ public final class IpcServer implements AutoCloseable {
         long now = System.nanoTime();
         for (int i = 0; i < clients.size(); i++) {
             ClientConnection c = clients.get(i);
+            // Unless its Hello is already in and merely waiting its turn (reads paused, budget spent).
+            if (c.stage == ClientConnection.Stage.AWAITING_HELLO && !c.retired && !c.framesPending && !readsPaused
+                    && now - c.connectedNanos > HELLO_TIMEOUT_NANOS) {
+                String reason = "no Hello within " + TimeUnit.NANOSECONDS.toMillis(HELLO_TIMEOUT_NANOS) + " ms";
+                send(c, new ErrorReply(reason));
+                retire(c, reason);
+            }
             if (c.hasOutput()) {
                 try {
                     c.flush(now);
@@ -398,6 +498,11 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void publishCounters() {
+        long pending = 0;
+        for (int i = 0; i < clients.size(); i++) {
+            pending += clients.get(i).pendingOutput();
+        }
+        pendingOutput = pending;
         telemetrySkipped = fanout.skipped();
         mergedExpressions = outbox.mergedExpressions();
         backlogHighWater = outbox.backlogHighWater();
@@ -486,17 +591,9 @@ public final class IpcServer implements AutoCloseable {
         }
     }
 
-    /** At most one line per second, so a persistent fault (say, out of file descriptors) cannot flood the log. */
+    /** At most one line per second, so a persistent fault cannot flood the log. */
     private void reportFailure(Throwable e) {
-        long now = System.nanoTime();
-        if (lastFailureLogNanos != 0 && now - lastFailureLogNanos < TimeUnit.SECONDS.toNanos(1)) {
-            suppressedFailures++;
-            return;
-        }
-        String suppressed = suppressedFailures == 0 ? "" : " (" + suppressedFailures + " similar failures not shown)";
-        log.accept("ipc: unexpected " + e + suppressed + "; continuing");
-        lastFailureLogNanos = now;
-        suppressedFailures = 0;
+        failures.accept("ipc: unexpected " + e + "; continuing", System.nanoTime());
     }
 
     private static void pauseAfterFailure() {

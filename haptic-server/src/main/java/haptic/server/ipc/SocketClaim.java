@@ -13,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.EnumSet;
 import java.util.Objects;
 
@@ -26,11 +28,13 @@ final class SocketClaim implements AutoCloseable {
     private final Path socket;
     private final ServerSocketChannel channel;
     private final Object fileKey;
+    private final UserPrincipal owner;
 
-    private SocketClaim(Path socket, ServerSocketChannel channel, Object fileKey) {
+    private SocketClaim(Path socket, ServerSocketChannel channel, Object fileKey, UserPrincipal owner) {
         this.socket = socket;
         this.channel = channel;
         this.fileKey = fileKey;
+        this.owner = owner;
     }
 
     /**
@@ -64,8 +68,10 @@ final class SocketClaim implements AutoCloseable {
         try {
             Files.setPosixFilePermissions(socket, EnumSet.of(PosixFilePermission.OWNER_READ,
                     PosixFilePermission.OWNER_WRITE));
-            BasicFileAttributes created = attributes(socket);
-            return new SocketClaim(socket, channel, created == null ? null : created.fileKey());
+            // The kernel made the file as whoever this process acts as: the user clients must match.
+            PosixFileAttributes created = Files.readAttributes(socket, PosixFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return new SocketClaim(socket, channel, created.fileKey(), created.owner());
         } catch (IOException | RuntimeException e) {
             channel.close();
             Files.deleteIfExists(socket);
@@ -75,6 +81,11 @@ final class SocketClaim implements AutoCloseable {
 
     ServerSocketChannel channel() {
         return channel;
+    }
+
+    /** The user the server runs as, read from the socket file it just created. */
+    UserPrincipal owner() {
+        return owner;
     }
 
     /** Stops listening and deletes the socket file if it is still the one this claim created. */

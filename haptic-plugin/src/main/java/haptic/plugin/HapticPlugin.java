@@ -1,0 +1,170 @@
+package haptic.plugin;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/**
+ * One VST3 component instance as the native shim sees it (the JNI contract is haptic-plugin/JNI.md).
+ *
+ * <p>Three threads meet here. The host thread configures, edits parameters and saves state; the audio
+ * thread calls {@link #process}, which only translates events into preallocated slots and queue entries;
+ * the IPC thread (started by {@link #setActive}) owns the socket and forwards what the audio thread left.
+ *
+ * <p>This class holds no string constants: HotSpot resolves a class's strings on whichever thread first
+ * gets a method of it compiled, and that may be the audio thread. Text lives in the classes it delegates to.
+ */
+public final class HapticPlugin {
+    /** Records the shared event buffer holds. */
+    public static final int EVENT_CAPACITY = 1024;
+    /** Bytes per event record. */
+    public static final int EVENT_BYTES = HostEvents.RECORD_BYTES;
+    static final int LINK_CAPACITY = 2048;
+    static final int OVERFLOW_CAPACITY = 8192;
+
+    private final ByteBuffer events =
+            ByteBuffer.allocateDirect(EVENT_CAPACITY * EVENT_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+    private final PluginLog log;
+    private final ParameterValues values = new ParameterValues();
+    private final NoteOutbox outbox;
+    private final ExpressionSlots slots = new ExpressionSlots();
+    private final MpeTranslator translator;
+    private final HostEvents hostEvents;
+    private final ServerConnection connection;
+    private boolean disposed;
+
+    public HapticPlugin(String resourcesDir) {
+        PluginConf conf = PluginConf.load(resourcesDir);
+        String instanceId = InstanceIds.next();
+        log = PluginLog.open(conf.log);
+        log.prefix(instanceId);
+        NoteLink link = new NoteLink(LINK_CAPACITY);
+        outbox = new NoteOutbox(link, new NoteOverflow(OVERFLOW_CAPACITY));
+        translator = new MpeTranslator(outbox, slots);
+        hostEvents = new HostEvents(events, translator, values);
+        connection = new ServerConnection(conf.socketPath(), instanceId, link, outbox, slots, values, log);
+        PluginStartup.report(log, conf, connection.socket());
+    }
+
+    /** Version, content hash and protocol version, for the host log. */
+    public static String buildIdentity() {
+        return BuildIdentity.text();
+    }
+
+    /** The buffer the shim writes event records into (direct, little-endian). */
+    public ByteBuffer eventBuffer() {
+        return events;
+    }
+
+    public int eventCapacity() {
+        return EVENT_CAPACITY;
+    }
+
+    /** Nothing depends on the rate or block size: events carry no timing the server could use. */
+    public void setupProcessing(double sampleRate, int maxBlock) {
+    }
+
+    /**
+     * Active: the IPC thread runs and (re)connects. Inactive: it forwards what is queued, releases every
+     * note the host still holds, closes the socket and ends. The audio thread is not processing meanwhile.
+     */
+    public synchronized void setActive(boolean active) {
+        if (disposed) {
+            return;
+        }
+        if (active) {
+            connection.start();
+        } else {
+            connection.stop();
+            translator.forgetNotes();
+            outbox.clear();
+        }
+    }
+
+    /** Audio thread. When processing stops, every sounding note is released so none is left hanging. */
+    public void setProcessing(boolean on) {
+        if (!on) {
+            translator.releaseAll();
+        }
+    }
+
+    /**
+     * Audio thread: translates {@code numEvents} records from the event buffer. Never allocates, locks or
+     * blocks; notes that found the queue full last time are retried first, so order is kept.
+     */
+    public void process(int numEvents, int numSamples) {
+        outbox.retry();
+        hostEvents.dispatch(Math.max(0, Math.min(EVENT_CAPACITY, numEvents)));
+    }
+
+    public int parameterCount() {
+        return ParameterCatalog.COUNT;
+    }
+
+    public String parameterInfo(int index) {
+        return ParameterText.info(index);
+    }
+
+    public double getParameter(int id) {
+        int index = ParameterCatalog.indexOf(id);
+        return index < 0 ? 0.0 : values.get(index);
+    }
+
+    /** Controller side; an automatable value also goes to the server (the IPC thread sends what changed). */
+    public void setParameter(int id, double normalized) {
+        int index = ParameterCatalog.indexOf(id);
+        if (index >= 0) {
+            values.set(index, normalized);
+        }
+    }
+
+    public String parameterToString(int id, double normalized) {
+        return ParameterText.format(id, normalized);
+    }
+
+    public double parameterFromString(int id, String text) {
+        return ParameterText.parse(id, text);
+    }
+
+    public double normalizedToPlain(int id, double v) {
+        return ParameterText.toPlain(id, v);
+    }
+
+    public double plainToNormalized(int id, double v) {
+        return ParameterText.toNormalized(id, v);
+    }
+
+    public int midiControllerToParameter(int channel, int controller) {
+        return MidiParameters.idFor(channel, controller);
+    }
+
+    public byte[] getState() {
+        return PluginState.write(values);
+    }
+
+    public boolean setState(byte[] data) {
+        return PluginState.read(data, values);
+    }
+
+    /** Terminate: stops the IPC thread (releasing held notes, closing the socket) and closes the log. */
+    public synchronized void dispose() {
+        if (disposed) {
+            return;
+        }
+        setActive(false);
+        disposed = true;
+        log.close();
+    }
+
+    /** Whether the server has accepted this instance (for tests and diagnostics). */
+    boolean connected() {
+        return connection.connected();
+    }
+
+    ServerConnection connection() {
+        return connection;
+    }
+
+    NoteOutbox outbox() {
+        return outbox;
+    }
+}

@@ -1,0 +1,34 @@
+package haptic.plugin;
+
+/**
+ * Current normalised value of every catalog parameter. Written by the audio thread (automation points)
+ * and the host thread (edits, state), read by the host, the state writer and the IPC thread, which sends
+ * each automatable value whenever it differs from what it last sent: repeated automation coalesces.
+ */
+final class ParameterValues {
+    private final Slot[] slots = new Slot[ParameterCatalog.COUNT];
+
+    ParameterValues() {
+        for (int i = 0; i < slots.length; i++) {
+            slots[i] = new Slot();
+            slots[i].normalized = ParameterCatalog.defaultNormalized(i);
+        }
+    }
+
+    double get(int index) {
+        return slots[index].normalized;
+    }
+
+    /** Clamps into 0..1; NaN is ignored. */
+    void set(int index, double normalized) {
+        if (normalized >= 0.0) {
+            slots[index].normalized = Math.min(1.0, normalized);
+        } else if (normalized < 0.0) {
+            slots[index].normalized = 0.0;
+        }
+    }
+
+    private static final class Slot {
+        volatile double normalized;
+    }
+}
