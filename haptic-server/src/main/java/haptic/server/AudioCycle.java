@@ -23,7 +23,7 @@ import java.util.function.LongSupplier;
  */
 public final class AudioCycle implements AudioCallback {
     /** Bounds the work one period can be asked to do; the rest waits for the next period. */
-    private static final int MAX_COMMANDS_PER_PERIOD = 2048;
+    static final int MAX_COMMANDS_PER_PERIOD = 2048;
     private static final float TELEMETRY_HZ = 60f;
     private static final int MAX_VOICE_SOURCES = 128;
 

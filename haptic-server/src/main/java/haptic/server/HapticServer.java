@@ -25,8 +25,12 @@ import java.util.function.Consumer;
  */
 public final class HapticServer implements AutoCloseable {
     public static final String VERSION = "0.1.0";
-    /** Entries in flight between the IPC thread and the audio thread. */
-    static final int COMMAND_CAPACITY = 4096;
+    /**
+     * Entries in flight between the IPC thread and the audio thread. No more than one period can apply: anything
+     * beyond waits in the IPC thread's backlog, where MPE updates coalesce, instead of queueing ahead of the next
+     * NoteOn (measured: a flood delayed other controllers' notes by 1.5 periods at 256 frames with twice this).
+     */
+    static final int COMMAND_CAPACITY = AudioCycle.MAX_COMMANDS_PER_PERIOD;
 
     private final Layout layout;
     private final Path socket;

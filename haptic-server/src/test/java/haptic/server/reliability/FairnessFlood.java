@@ -26,8 +26,8 @@ final class FairnessFlood implements AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Holds one note per channel, so every update moves a sounding source. */
-    void holdNotes() throws IOException {
+    /** Holds one note per channel, so every update moves a sounding source; the thread waits for {@link #flood}. */
+    void start() throws IOException {
         for (int ch = 0; ch < CHANNELS; ch++) {
             client.send(new NoteOn(ch, 40 + ch, 0.5f, 0.5f, 0f, 0.5f));
         }

@@ -56,7 +56,7 @@ final class FairnessRig implements AutoCloseable {
                 observers[i] = new FairnessObserver(HapticClient.connect(server.socket(), Role.OBSERVER,
                         "watch-" + i, InstanceConfig.EMPTY, Duration.ofSeconds(5)), "fairness-observer-" + i);
             }
-            flood.holdNotes();
+            flood.start();
             awaitVoices(n -> n == FairnessFlood.CHANNELS, "the flooding controller's held notes");
             assertEquals(2 + PLAYERS, server.ipc().controllers());
             assertEquals(2, server.ipc().observers());
