@@ -23,4 +23,4 @@ JACK_TEST_PACKAGES=(jackd2 libjack-jackd2-0)
 PANEL_TEST_PACKAGES=(xvfb libgl1 libglx-mesa0 libgl1-mesa-dri libx11-6 libx11-xcb1 libxext6 libxrandr2 libxinerama1
   libxcursor1 libxi6 libxrender1 fonts-dejavu-core)
 # The VST3 plugin's tests: valgrind for the shim, Ardour 7 as a real headless host, gcc/make for the shim itself.
-PLUGIN_TEST_PACKAGES=(gcc make valgrind ardour)
+PLUGIN_TEST_PACKAGES=(gcc make libc6-dev valgrind ardour)

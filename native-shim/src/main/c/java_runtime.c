@@ -23,8 +23,9 @@ static java_runtime runtime;
 static int ready;
 /* Set once a JVM start or class bootstrap failed: HotSpot cannot be created twice in one process. */
 static char *permanent_failure;
-/* The classpath option and the configured options as given to JNI_CreateJavaVM. */
-static char *option_text[2];
+/* The classpath option and the configured options as given to JNI_CreateJavaVM, kept for the process life
+ * ("used" keeps the compiler from dropping stores to a variable nothing reads). */
+static char *option_text[2] __attribute__((used));
 
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t attached_key;

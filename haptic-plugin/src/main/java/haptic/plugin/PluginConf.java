@@ -67,6 +67,8 @@ final class PluginConf {
             switch (key) {
                 case "socket" -> socket = value.isEmpty() ? null : value;
                 case "log" -> log = value.isEmpty() ? null : Path.of(value);
+                // Read by the native shim before the JVM exists; valid here, nothing for Java to do.
+                case "jvm", "java_home", "options" -> { }
                 default -> warnings.add(source + ":" + (i + 1) + ": unknown key '" + key + "'");
             }
         }

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No Java anywhere (jvm= names a missing file, no $JAVA_HOME, no java on PATH): the host still loads the
- * module and lists its class, createInstance fails with a result code, the log says why, nothing crashes.
+ * No usable Java: the host still loads the module and lists its class, createInstance fails with a result
+ * code (also when the host tries again), the log says why, nothing crashes.
  */
 class PluginWithoutJavaIT {
     @TempDir
     Path dir;
 
+    /** No Java anywhere: jvm= names a missing file, no $JAVA_HOME, no java on PATH. */
     @Test
     void createInstanceFailsCleanlyAndTheLogSaysWhy() throws Exception {
         Path missing = dir.resolve("nowhere/lib/server/libjvm.so");
@@ -36,6 +37,7 @@ class PluginWithoutJavaIT {
         assertEquals(List.of(), run.failedSteps(), run.transcript());
         assertTrue(run.stepPassed("class"), "the factory lists its class without Java");
         assertTrue(run.stepPassed("create-instance-refused"), run.transcript());
+        assertTrue(run.stepPassed("create-instance-refused-again"), run.transcript());
         assertTrue(run.stepPassed("module-exit"), run.transcript());
         for (String text : List.of(run.stderr(), bundle.log())) {
             assertTrue(text.contains("no Java runtime found"), "says what is wrong: " + text);
@@ -44,5 +46,27 @@ class PluginWithoutJavaIT {
                     "lists every place it looked: " + text);
             assertTrue(text.contains("cannot create an instance"), "says what it could not do: " + text);
         }
+    }
+
+    /** A JVM is found but refuses to start (a bad option): reported once, and never started a second time. */
+    @Test
+    void aJvmThatFailsToStartIsReportedAndNotStartedAgain() throws Exception {
+        PluginBundle bundle = PluginBundle.copy(dir, Map.of("options", "-XX:+NoSuchHapticOption"));
+
+        HostRun run = TestHost.run(dir, List.of(), Map.of(), List.of("--expect-no-jvm"), bundle,
+                Duration.ofMinutes(1));
+        System.out.println(run.transcript());
+
+        assertEquals(0, run.exitCode(), run.transcript());
+        assertEquals(List.of(), run.failedSteps(), run.transcript());
+        assertTrue(run.stepPassed("create-instance-refused-again"), run.transcript());
+        String log = bundle.log();
+        for (String text : List.of(run.stderr(), log)) {
+            assertTrue(text.contains("NoSuchHapticOption"), "the JVM's own complaint reaches the log: " + text);
+            assertTrue(text.contains("the JVM did not start"), text);
+            assertTrue(text.contains("Java is unavailable in this process"), "the second attempt is refused "
+                    + "without starting a JVM again: " + text);
+        }
+        assertEquals(1, log.split("the JVM did not start", -1).length - 1, "one start attempt: " + log);
     }
 }
