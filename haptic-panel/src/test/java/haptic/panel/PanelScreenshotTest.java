@@ -1,5 +1,6 @@
 package haptic.panel;
 
+import haptic.server.jack.JackdServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import haptic.client.HapticClient;
@@ -38,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  */
 class PanelScreenshotTest {
     private static VirtualDisplay display;
-    private static DummyJackd jackd;
+    private static JackdServer jackd;
 
     @TempDir
     Path dir;
@@ -46,7 +47,7 @@ class PanelScreenshotTest {
     @BeforeAll
     static void startDisplayAndJack() {
         display = VirtualDisplay.start();
-        jackd = DummyJackd.start();
+        jackd = JackdServer.start(64);
     }
 
     @AfterAll
