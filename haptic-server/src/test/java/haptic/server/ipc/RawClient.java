@@ -24,9 +24,12 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.fail;
 
-/** A client speaking raw frames over a real socket, so tests can send anything, valid or not. */
-final class RawClient implements AutoCloseable {
-    static final Duration WAIT = Duration.ofSeconds(10);
+/**
+ * A client speaking raw frames over a real socket, so tests can send anything, valid or not. Public because
+ * the reliability tests misbehave with it too.
+ */
+public final class RawClient implements AutoCloseable {
+    public static final Duration WAIT = Duration.ofSeconds(10);
 
     private final SocketChannel channel;
     private final Selector selector;
@@ -41,42 +44,64 @@ final class RawClient implements AutoCloseable {
         channel.register(selector, SelectionKey.OP_READ);
     }
 
-    static RawClient connect(Path socket) throws IOException {
+    public static RawClient connect(Path socket) throws IOException {
         SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX);
-        ch.connect(UnixDomainSocketAddress.of(socket));
-        return new RawClient(ch);
+        try {
+            ch.connect(UnixDomainSocketAddress.of(socket));
+            return new RawClient(ch);
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Connects and completes a handshake with the given role and saved parameters. */
+    public static RawClient handshake(Path socket, Role role, String instanceId, InstanceConfig config)
+            throws IOException {
+        RawClient c = connect(socket);
+        c.send(new Hello(Protocol.VERSION, role, instanceId, config));
+        c.expect(HelloAccepted.class);
+        return c;
     }
 
     /** Connects and completes a controller handshake. */
-    static RawClient controller(Path socket, String instanceId) throws IOException {
-        RawClient c = connect(socket);
-        c.send(new Hello(Protocol.VERSION, Role.CONTROLLER, instanceId, InstanceConfig.EMPTY));
-        c.expect(HelloAccepted.class);
-        return c;
+    public static RawClient controller(Path socket, String instanceId) throws IOException {
+        return handshake(socket, Role.CONTROLLER, instanceId, InstanceConfig.EMPTY);
     }
 
-    static RawClient observer(Path socket) throws IOException {
-        RawClient c = connect(socket);
-        c.send(new Hello(Protocol.VERSION, Role.OBSERVER, "", InstanceConfig.EMPTY));
-        c.expect(HelloAccepted.class);
-        return c;
+    public static RawClient observer(Path socket) throws IOException {
+        return handshake(socket, Role.OBSERVER, "", InstanceConfig.EMPTY);
     }
 
-    void send(Object msg) throws IOException {
+    public byte[] frame(Object msg) {
+        return encoder.encode(msg);
+    }
+
+    public void send(Object msg) throws IOException {
         sendRaw(encoder.encode(msg));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    /** Writes what the socket takes now. @return bytes written */
+    public int offer(ByteBuffer bytes) throws IOException {
+        return channel.write(bytes);
+    }
+
+    /** Writes all of {@code bytes}, waiting while the socket is full (up to {@link #WAIT}). */
+    public void sendRaw(byte[] bytes) throws IOException {
         ByteBuffer b = ByteBuffer.wrap(bytes);
+        long deadline = System.nanoTime() + WAIT.toNanos();
         while (b.hasRemaining()) {
             if (channel.write(b) == 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException("server stopped taking bytes");
+                }
                 sleepBriefly();
             }
         }
     }
 
     /** Next message that is not telemetry. */
-    Object receive() throws IOException {
+    public Object receive() throws IOException {
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             Object msg = decoder.next();
@@ -97,7 +122,7 @@ final class RawClient implements AutoCloseable {
     }
 
     /** Next message including telemetry, or null if none arrives within {@code wait}. */
-    Object receiveAny(Duration wait) throws IOException {
+    public Object receiveAny(Duration wait) throws IOException {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             Object msg = decoder.next();
@@ -111,25 +136,34 @@ final class RawClient implements AutoCloseable {
         }
     }
 
-    <T> T expect(Class<T> type) throws IOException {
+    public <T> T expect(Class<T> type) throws IOException {
         return assertInstanceOf(type, receive());
     }
 
     /** True once the server closed the connection within {@link #WAIT} (unread messages are discarded). */
-    boolean awaitClosed() {
-        long deadline = System.nanoTime() + WAIT.toNanos();
+    public boolean awaitClosed() {
+        return awaitClosed(WAIT);
+    }
+
+    /** True once the server closed the connection within {@code wait}; whatever it sent is discarded. */
+    public boolean awaitClosed(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         try {
             while (System.nanoTime() < deadline) {
                 if (readSome(deadline - System.nanoTime()) < 0) {
                     return true;
                 }
-                while (decoder.next() != null) {
-                    // discard
+                try {
+                    while (decoder.next() != null) {
+                        // discard
+                    }
+                } catch (RuntimeException e) {
+                    // what a closing server left half-sent does not matter here
                 }
             }
             return false;
-        } catch (IOException | RuntimeException e) {
-            return true;
+        } catch (IOException e) {
+            return true; // reset by the server
         }
     }
 

@@ -1,5 +1,6 @@
 package haptic.server.reliability;
 
+import haptic.server.ipc.RawClient;
 import haptic.client.HapticClient;
 import haptic.protocol.ErrorReply;
 import haptic.protocol.InstanceConfig;
@@ -32,21 +33,21 @@ class HostileConnectionFloodTest {
 
     @Test
     void silentConnectionsAreCappedThenTimedOut() throws Exception {
-        List<HostileClient> silent = new ArrayList<>();
+        List<RawClient> silent = new ArrayList<>();
         try (StuckServer s = StuckServer.start(dir);
              // A controller: it gets no telemetry, so it may go unread while the test watches the others.
              HapticClient witness = HapticClient.connect(s.socket(), Role.CONTROLLER, "witness",
-                     InstanceConfig.EMPTY, HostileClient.WAIT)) {
+                     InstanceConfig.EMPTY, RawClient.WAIT)) {
             long floodStart = System.nanoTime();
             for (int i = 1; i < IpcServer.MAX_CLIENTS; i++) {
-                silent.add(HostileClient.connect(s.socket()));
+                silent.add(RawClient.connect(s.socket()));
             }
             s.awaitLine("client#" + IpcServer.MAX_CLIENTS + " connected", Duration.ofSeconds(30));
 
-            try (HostileClient oneTooMany = HostileClient.connect(s.socket())) {
+            try (RawClient oneTooMany = RawClient.connect(s.socket())) {
                 ErrorReply refusal = oneTooMany.expect(ErrorReply.class);
                 assertEquals("too many connections (" + IpcServer.MAX_CLIENTS + " open)", refusal.reason());
-                assertTrue(oneTooMany.awaitClosed(HostileClient.WAIT), "turned away at once");
+                assertTrue(oneTooMany.awaitClosed(RawClient.WAIT), "turned away at once");
             }
             assertEquals(1, s.server.ipc().refusedConnections());
             assertTrue(s.lines("client#" + (IpcServer.MAX_CLIENTS + 1) + " ").isEmpty(),
@@ -55,9 +56,9 @@ class HostileConnectionFloodTest {
 
             // No Hello in time: each silent connection is told so and closed; the witness, which said Hello, stays.
             String timeout = "no Hello within " + TimeUnit.NANOSECONDS.toMillis(IpcServer.HELLO_TIMEOUT_NANOS) + " ms";
-            for (HostileClient c : silent) {
+            for (RawClient c : silent) {
                 assertEquals(timeout, c.expect(ErrorReply.class).reason());
-                assertTrue(c.awaitClosed(HostileClient.WAIT));
+                assertTrue(c.awaitClosed(RawClient.WAIT));
             }
             long closedAll = System.nanoTime();
             assertTrue(closedAll - floodStart >= IpcServer.HELLO_TIMEOUT_NANOS, "not before the timeout");
@@ -66,7 +67,7 @@ class HostileConnectionFloodTest {
             assertEquals(1, s.server.ipc().controllers());
 
             try (HapticClient player = HapticClient.connect(s.socket(), Role.CONTROLLER, "after-the-flood",
-                    InstanceConfig.EMPTY, HostileClient.WAIT)) {
+                    InstanceConfig.EMPTY, RawClient.WAIT)) {
                 assertEquals(1, player.accepted().slot(), "room again once the silent ones are gone");
                 assertServing(player);
             }
@@ -74,7 +75,7 @@ class HostileConnectionFloodTest {
                     + "were closed %.1f s after the flood began (Hello timeout %d ms)%n", IpcServer.MAX_CLIENTS - 1,
                     (closedAll - floodStart) / 1e9, TimeUnit.NANOSECONDS.toMillis(IpcServer.HELLO_TIMEOUT_NANOS));
         } finally {
-            for (HostileClient c : silent) {
+            for (RawClient c : silent) {
                 c.close();
             }
         }
@@ -83,7 +84,7 @@ class HostileConnectionFloodTest {
     private static void assertServing(HapticClient c) throws IOException {
         long nonce = System.nanoTime();
         c.send(new Ping(nonce, nonce));
-        Pong pong = c.receive(Pong.class, HostileClient.WAIT);
+        Pong pong = c.receive(Pong.class, RawClient.WAIT);
         assertTrue(pong != null && pong.nonce() == nonce, "Pong for the Ping");
     }
 }

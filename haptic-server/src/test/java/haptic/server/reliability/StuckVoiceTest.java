@@ -1,5 +1,6 @@
 package haptic.server.reliability;
 
+import haptic.server.ipc.RawClient;
 import haptic.client.HapticClient;
 import haptic.protocol.InstanceConfig;
 import haptic.protocol.NoteOn;
@@ -99,7 +100,7 @@ class StuckVoiceTest {
     @Test
     void socketClosedMidFrame() throws Exception {
         try (StuckServer s = StuckServer.start(dir);
-             HostileClient c = HostileClient.handshake(s.socket(), Role.CONTROLLER, "half",
+             RawClient c = RawClient.handshake(s.socket(), Role.CONTROLLER, "half",
                      releaseConfig(RELEASE_SECONDS))) {
             startNotes(c::send, NOTES);
             roundTrip(c);
@@ -115,7 +116,7 @@ class StuckVoiceTest {
     @Test
     void serverWriteTimeoutReleasesAControllerThatStoppedEverything() throws Exception {
         try (StuckServer s = StuckServer.start(dir);
-             HostileClient c = HostileClient.handshake(s.socket(), Role.CONTROLLER, "deaf",
+             RawClient c = RawClient.handshake(s.socket(), Role.CONTROLLER, "deaf",
                      releaseConfig(RELEASE_SECONDS))) {
             startNotes(c::send, NOTES);
             roundTrip(c);
@@ -147,10 +148,10 @@ class StuckVoiceTest {
     @Test
     void controllerThatStopsReadingButKeepsSending() throws Exception {
         try (StuckServer s = StuckServer.start(dir);
-             HostileClient c = HostileClient.handshake(s.socket(), Role.CONTROLLER, "flooder",
+             RawClient c = RawClient.handshake(s.socket(), Role.CONTROLLER, "flooder",
                      releaseConfig(RELEASE_SECONDS));
              HapticClient bystander = HapticClient.connect(s.socket(), Role.OBSERVER, "", InstanceConfig.EMPTY,
-                     HostileClient.WAIT)) {
+                     RawClient.WAIT)) {
             startNotes(c::send, NOTES);
             roundTrip(c);
             assertNotesHeld(s);
@@ -178,15 +179,15 @@ class StuckVoiceTest {
     @Test
     void observerThatStopsReadingIsClosedAndOthersAreServed() throws Exception {
         try (StuckServer s = StuckServer.start(dir);
-             HostileClient deaf = HostileClient.handshake(s.socket(), Role.OBSERVER, "", InstanceConfig.EMPTY);
+             RawClient deaf = RawClient.handshake(s.socket(), Role.OBSERVER, "", InstanceConfig.EMPTY);
              HapticClient player = HapticClient.connect(s.socket(), Role.CONTROLLER, "player",
-                     releaseConfig(RELEASE_SECONDS), HostileClient.WAIT)) {
+                     releaseConfig(RELEASE_SECONDS), RawClient.WAIT)) {
             startNotes(player::send, NOTES);
             assertServing(player);
             assertNotesHeld(s);
             // Telemetry keeps coming for the observer that reads nothing; its socket fills, then the timeout.
             long closed = s.awaitLine("(observer) closed: write timeout", Duration.ofSeconds(60));
-            assertTrue(deaf.awaitClosed(HostileClient.WAIT), "the deaf observer's connection ended");
+            assertTrue(deaf.awaitClosed(RawClient.WAIT), "the deaf observer's connection ended");
             assertServing(player);
             assertEquals(NOTES, s.activeVoices(), "the other controller's notes play on");
             assertEquals(0, s.server.ipc().observers());
@@ -201,22 +202,22 @@ class StuckVoiceTest {
         float longRelease = Param.RELEASE.max();
         try (StuckServer s = StuckServer.start(dir);
              HapticClient a = HapticClient.connect(s.socket(), Role.CONTROLLER, "a", releaseConfig(longRelease),
-                     HostileClient.WAIT);
+                     RawClient.WAIT);
              HapticClient b = HapticClient.connect(s.socket(), Role.CONTROLLER, "b", releaseConfig(longRelease),
-                     HostileClient.WAIT);
+                     RawClient.WAIT);
              HapticClient quiet = HapticClient.connect(s.socket(), Role.CONTROLLER, "quiet", InstanceConfig.EMPTY,
-                     HostileClient.WAIT)) {
+                     RawClient.WAIT)) {
             startNotes(a::send, NOTES);
             startNotes(b::send, NOTES);
             assertServing(a);
             assertServing(b);
-            StuckServer.await(() -> s.activeVoices() == 2 * NOTES, HostileClient.WAIT, "both instances' notes");
+            StuckServer.await(() -> s.activeVoices() == 2 * NOTES, RawClient.WAIT, "both instances' notes");
             int period = s.server.output().periodFrames();
 
             quiet.send(new Panic());
             long sent = System.nanoTime();
             long before = s.server.cycle().engine().time();
-            long silent = StuckServer.await(() -> s.activeVoices() == 0, HostileClient.WAIT, "silence after Panic");
+            long silent = StuckServer.await(() -> s.activeVoices() == 0, RawClient.WAIT, "silence after Panic");
             long after = s.server.cycle().engine().time();
             double seconds = (silent - sent) / 1e9;
             System.out.printf("panic: %d voices of 2 instances gone %.1f ms after the Panic was sent "
@@ -228,13 +229,13 @@ class StuckVoiceTest {
             assertServing(a);
             startNotes(a::send, 1);
             assertServing(a);
-            StuckServer.await(() -> s.activeVoices() == 1, HostileClient.WAIT, "playing again after the Panic");
+            StuckServer.await(() -> s.activeVoices() == 1, RawClient.WAIT, "playing again after the Panic");
         }
     }
 
     /** The notes sound, and keep sounding for longer than release and tail, while their controller is there. */
     private static void assertNotesHeld(StuckServer s) throws InterruptedException {
-        StuckServer.await(() -> s.activeVoices() == NOTES, HostileClient.WAIT, NOTES + " voices");
+        StuckServer.await(() -> s.activeVoices() == NOTES, RawClient.WAIT, NOTES + " voices");
         long end = System.nanoTime() + HOLD.toNanos();
         while (System.nanoTime() < end) {
             assertEquals(NOTES, s.activeVoices(), "held notes keep sounding");
@@ -262,7 +263,7 @@ class StuckVoiceTest {
         return closed;
     }
 
-    private static void roundTrip(HostileClient c) throws IOException {
+    private static void roundTrip(RawClient c) throws IOException {
         c.send(new Ping(7, System.nanoTime()));
         assertEquals(7, c.expect(Pong.class).nonce());
     }
@@ -270,11 +271,11 @@ class StuckVoiceTest {
     private static void assertServing(HapticClient c) throws IOException {
         long nonce = System.nanoTime();
         c.send(new Ping(nonce, nonce));
-        Pong pong = c.receive(Pong.class, HostileClient.WAIT);
+        Pong pong = c.receive(Pong.class, RawClient.WAIT);
         assertTrue(pong != null && pong.nonce() == nonce, "Pong for the Ping");
     }
 
-    private static byte[] pings(HostileClient c, int count) {
+    private static byte[] pings(RawClient c, int count) {
         byte[] one = c.frame(new Ping(1, 2));
         ByteBuffer b = ByteBuffer.allocate(one.length * count);
         for (int i = 0; i < count; i++) {
