@@ -53,10 +53,7 @@ final class CallbackBench {
         }
         Path dir = Files.createTempDirectory("haptic-bench");
         try (JackdServer jackd = JackdServer.start(period)) {
-            ServerOptions o = new ServerOptions();
-            o.backend = "jack";
-            o.jackServer = jackd.name();
-            o.socket = dir.resolve("haptic.sock").toString();
+            ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
             try (HapticServer server = HapticServer.start(o, line -> { });
                  HapticClient client = HapticClient.connect(server.socket(), Role.CONTROLLER, "bench",
                          InstanceConfig.EMPTY, Duration.ofSeconds(5))) {

@@ -1,7 +1,6 @@
 package haptic.cli;
 
 import haptic.client.HapticClient;
-import haptic.engine.Layout;
 import haptic.protocol.InstanceConfig;
 import haptic.protocol.NoteOff;
 import haptic.protocol.NoteOn;
@@ -76,10 +75,7 @@ final class LatencyBench {
     private static void measure(int period, int notes, PrintStream out) throws Exception {
         Path dir = Files.createTempDirectory("haptic-latency");
         try (JackdServer jackd = JackdServer.start(period)) {
-            ServerOptions o = new ServerOptions();
-            o.backend = "jack";
-            o.jackServer = jackd.name();
-            o.socket = dir.resolve("haptic.sock").toString();
+            ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
             try (HapticServer server = HapticServer.start(o, line -> { });
                  HapticClient client = HapticClient.connect(server.socket(), Role.CONTROLLER, "latency",
                          new InstanceConfig("latency",
@@ -88,10 +84,7 @@ final class LatencyBench {
                          Duration.ofSeconds(5))) {
                 float rate = server.output().sampleRate();
                 long periodNanos = (long) (period * 1e9 / rate);
-                List<String> ports = new ArrayList<>();
-                for (int i = 0; i < Layout.TRANSDUCERS; i++) {
-                    ports.add("haptic:" + server.layout().name(i));
-                }
+                List<String> ports = server.output().jackOutputPorts();
                 long[] frames = new long[notes];
                 int measured = 0;
                 int missed = 0;

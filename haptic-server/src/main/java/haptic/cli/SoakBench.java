@@ -69,10 +69,7 @@ final class SoakBench {
         Path dir = Files.createTempDirectory("haptic-soak");
         List<String> log = new ArrayList<>();
         try (JackdServer jackd = JackdServer.start(PERIOD)) {
-            ServerOptions o = new ServerOptions();
-            o.backend = "jack";
-            o.jackServer = jackd.name();
-            o.socket = dir.resolve("haptic.sock").toString();
+            ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
             try (HapticServer server = HapticServer.start(o, line -> {
                 synchronized (log) {
                     log.add(line);

@@ -18,4 +18,13 @@ public final class ServerOptions {
     public int headlessPeriod = 64;
     /** Stop when standard input reaches EOF: a parent that starts us as a managed child dies → we follow. */
     public boolean exitOnStdinEof;
+
+    /** A server that must play on the named JACK server (no headless fallback at start), listening in {@code dir}. */
+    public static ServerOptions onJack(String jackServer, Path dir) {
+        ServerOptions o = new ServerOptions();
+        o.backend = "jack";
+        o.jackServer = jackServer;
+        o.socket = dir.resolve("haptic.sock").toString();
+        return o;
+    }
 }

@@ -32,10 +32,7 @@ class ServerAllocationTest {
     @Test
     void jackProcessThreadAllocatesNothingAcrossTheTransitionsThatMatter() throws Exception {
         try (JackdServer jackd = JackdServer.start(64)) {
-            ServerOptions o = new ServerOptions();
-            o.backend = "jack";
-            o.jackServer = jackd.name();
-            o.socket = dir.resolve("haptic.sock").toString();
+            ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
             try (HapticServer server = HapticServer.start(o, line -> { })) {
                 assertEquals("jack", server.output().backendName());
                 perform(server);                      // warm-up: JIT, class init, first-time paths

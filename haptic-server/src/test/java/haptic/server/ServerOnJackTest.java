@@ -40,10 +40,7 @@ class ServerOnJackTest {
     @BeforeAll
     static void start() throws Exception {
         jackd = JackdServer.start(64);
-        ServerOptions o = new ServerOptions();
-        o.backend = "jack";
-        o.jackServer = jackd.name();
-        o.socket = dir.resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
         server = HapticServer.start(o, line -> {
             synchronized (log) {
                 log.add(line);
@@ -62,9 +59,10 @@ class ServerOnJackTest {
     }
 
     private static List<String> ourPorts() {
-        List<String> ports = new ArrayList<>();
-        for (int i = 0; i < Layout.TRANSDUCERS; i++) {
-            ports.add("haptic:" + server.layout().name(i));
+        List<String> ports = server.output().jackOutputPorts();
+        assertEquals(Layout.TRANSDUCERS, ports.size(), "the server plays on JACK");
+        for (int i = 0; i < ports.size(); i++) {
+            assertTrue(ports.get(i).endsWith(":" + server.layout().name(i)), "output " + i + " is " + ports.get(i));
         }
         return ports;
     }

@@ -38,10 +38,7 @@ class PluginOnJackIT {
     @Test
     void notesStartOnTheTransducerUnderTheirSourceAndTheLatencyIsMeasured() throws Exception {
         try (JackdServer jackd = JackdServer.start(64)) {
-            ServerOptions o = new ServerOptions();
-            o.backend = "jack";
-            o.jackServer = jackd.name();
-            o.socket = dir.resolve("haptic.sock").toString();
+            ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
             List<String> serverLog = new ArrayList<>();
             try (HapticServer server = HapticServer.start(o, line -> {
                 synchronized (serverLog) {
@@ -49,10 +46,7 @@ class PluginOnJackIT {
                 }
             })) {
                 Layout layout = server.layout();
-                List<String> ports = new ArrayList<>();
-                for (int i = 0; i < Layout.TRANSDUCERS; i++) {
-                    ports.add("haptic:" + layout.name(i));
-                }
+                List<String> ports = server.output().jackOutputPorts();
                 try (JackCapture capture = new JackCapture(jackd.name(), ports, CAPTURE_SECONDS)) {
                     while (capture.frames() == 0) {
                         Thread.sleep(10);

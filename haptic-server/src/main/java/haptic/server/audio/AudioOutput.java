@@ -3,6 +3,7 @@ package haptic.server.audio;
 import haptic.server.jack.JackClientException;
 import haptic.server.jack.JackSession;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -265,6 +266,15 @@ public final class AudioOutput implements AutoCloseable {
 
     public int periodFrames() {
         return periodFrames;
+    }
+
+    /**
+     * Full JACK names of the 32 outputs while JACK is the backend (JACK renames a client whose name is taken),
+     * empty while headless.
+     */
+    public List<String> jackOutputPorts() {
+        AudioSink s = sink;
+        return s instanceof JackSink ? ((JackSink) s).outputPortNames() : List.of();
     }
 
     /** Total over the run, across every backend used. */

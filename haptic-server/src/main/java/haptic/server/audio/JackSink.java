@@ -125,6 +125,15 @@ final class JackSink implements AudioSink {
         return playback.changedPeriod;
     }
 
+    /** Full JACK names ("client:port") of our outputs, in layout order; the client name may not be the one asked for. */
+    List<String> outputPortNames() {
+        List<String> names = new ArrayList<>(ports.length);
+        for (JackPortBuffer p : ports) {
+            names.add(p.name());
+        }
+        return names;
+    }
+
     String describe() {
         return "JACK server '" + session.serverName() + "' as client '" + session.clientName() + "', "
                 + String.format("%.0f Hz / %d frames, %d output ports", sampleRate, maxFrames, ports.length);

@@ -50,10 +50,7 @@ class JackFaultTest {
     private final List<String> log = new CopyOnWriteArrayList<>();
 
     private HapticServer startServer(JackdServer jackd) throws Exception {
-        ServerOptions o = new ServerOptions();
-        o.backend = "jack";
-        o.jackServer = jackd.name();
-        o.socket = dir.resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.onJack(jackd.name(), dir);
         HapticServer server = HapticServer.start(o, log::add);
         assertEquals("jack", server.output().backendName());
         return server;
@@ -71,10 +68,8 @@ class JackFaultTest {
     }
 
     private static List<String> ourPorts(HapticServer server) {
-        List<String> ports = new ArrayList<>();
-        for (int i = 0; i < Layout.TRANSDUCERS; i++) {
-            ports.add("haptic:" + server.layout().name(i));
-        }
+        List<String> ports = server.output().jackOutputPorts();
+        assertEquals(Layout.TRANSDUCERS, ports.size(), "the server plays on JACK");
         return ports;
     }
 
