@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
  * would block once the pipe fills).
  */
 final class ManagedServer implements AutoCloseable {
+    static final String SERVER_JAR_PROPERTY = "haptic.server.jar";
+
     private static final int KEPT_LINES = 20;
     /** The same JVM settings bin/haptic-server uses: a pre-touched fixed heap and short GC pauses. */
     private static final List<String> JVM_OPTIONS = List.of(
@@ -40,15 +43,16 @@ final class ManagedServer implements AutoCloseable {
     }
 
     /**
-     * Starts {@code haptic-server run} on {@code socket} from this JVM's own class path (the panel jar
-     * carries the server), with the same java executable.
+     * Starts {@code haptic-server run} on {@code socket} with the same java executable, from the server jar
+     * named by {@value #SERVER_JAR_PROPERTY} (bin/haptic sets it), else from this JVM's class path (tests,
+     * where the server is a test dependency). The panel jar does not carry the server.
      */
     static ManagedServer start(Path socket, Consumer<String> log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(JVM_OPTIONS);
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(serverClassPath());
         cmd.add("haptic.cli.HapticServerMain");
         cmd.add("run");
         cmd.add("--socket");
@@ -59,6 +63,18 @@ final class ManagedServer implements AutoCloseable {
         log.accept("started managed haptic server, pid " + p.pid() + ", socket " + socket
                 + " (it exits with the panel)");
         return server;
+    }
+
+    private static String serverClassPath() throws IOException {
+        String jar = System.getProperty(SERVER_JAR_PROPERTY);
+        if (jar == null) {
+            return System.getProperty("java.class.path");
+        }
+        if (!Files.isRegularFile(Path.of(jar))) {
+            throw new IOException("cannot start a server: " + SERVER_JAR_PROPERTY + " names " + jar
+                    + ", which does not exist (build it with bin/haptic-server, or start a server yourself)");
+        }
+        return jar;
     }
 
     private static String javaExecutable() {

@@ -1,5 +1,7 @@
 package haptic.panel;
 
+import picocli.CommandLine;
+
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -13,16 +15,22 @@ public final class PanelMain {
     }
 
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        CommandLine line = PanelCommandLine.create();
         PanelOptions options;
         try {
-            options = PanelOptions.parse(args);
-        } catch (PanelOptions.UsageException e) {
-            if (e.getMessage() == null) {
-                out.println(PanelOptions.USAGE);
-                return 0;
-            }
-            err.println("haptic panel: " + e.getMessage() + "\n" + PanelOptions.USAGE);
+            options = PanelCommandLine.parse(line, args);
+        } catch (CommandLine.ParameterException e) {
+            err.println("haptic panel: " + e.getMessage());
+            line.usage(err);
             return 2;
+        }
+        if (options == null) {
+            if (line.isVersionHelpRequested()) {
+                line.printVersionHelp(out);
+            } else {
+                line.usage(out);
+            }
+            return 0;
         }
         String noDisplay = DisplayCheck.missing(env);
         if (noDisplay != null) {

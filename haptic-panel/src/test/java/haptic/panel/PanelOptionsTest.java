@@ -1,6 +1,7 @@
 package haptic.panel;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,8 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PanelOptionsTest {
     @Test
     void parsesEveryOption() {
-        PanelOptions o = PanelOptions.parse(new String[]{"--socket", "/tmp/x.sock", "--frames", "12", "--screenshot",
-                "out/p.png", "--no-start"});
+        PanelOptions o = parse("--socket", "/tmp/x.sock", "--frames", "12", "--screenshot", "out/p.png", "--no-start");
         assertEquals(Path.of("/tmp/x.sock"), o.socket());
         assertEquals(12, o.frames());
         assertEquals(Path.of("out/p.png"), o.screenshot());
@@ -24,24 +24,42 @@ class PanelOptionsTest {
 
     @Test
     void interactiveByDefaultAndAScreenshotAloneRendersTheDefaultFrames() {
-        PanelOptions o = PanelOptions.parse(new String[0]);
+        PanelOptions o = parse();
         assertEquals(0, o.frames());
         assertNull(o.screenshot());
         assertTrue(o.startServer());
         assertEquals(PanelOptions.SCREENSHOT_FRAMES,
-                PanelOptions.parse(new String[]{"--screenshot", "a.png"}).frames());
+                parse("--screenshot", "a.png").frames());
+    }
+
+    private static PanelOptions parse(String... args) {
+        return PanelCommandLine.parse(PanelCommandLine.create(), args);
+    }
+
+    private static String rejected(String... args) {
+        return assertThrows(ParameterException.class, () -> parse(args)).getMessage();
     }
 
     @Test
     void rejectsWhatItCannotUse() {
-        assertEquals("--frames needs a positive whole number, not '0'", assertThrows(PanelOptions.UsageException.class,
-                () -> PanelOptions.parse(new String[]{"--frames", "0"})).getMessage());
-        assertThrows(PanelOptions.UsageException.class, () -> PanelOptions.parse(new String[]{"--frames", "x"}));
-        assertThrows(PanelOptions.UsageException.class, () -> PanelOptions.parse(new String[]{"--socket"}));
-        assertEquals("unknown option --bogus", assertThrows(PanelOptions.UsageException.class,
-                () -> PanelOptions.parse(new String[]{"--bogus"})).getMessage());
-        assertNull(assertThrows(PanelOptions.UsageException.class,
-                () -> PanelOptions.parse(new String[]{"--help"})).getMessage(), "help is not an error");
+        assertEquals("--frames needs a positive whole number, not 0", rejected("--frames", "0"));
+        assertTrue(rejected("--frames", "x").contains("'x'"));
+        assertTrue(rejected("--socket").contains("--socket"));
+        assertTrue(rejected("--socket", " ").contains("--socket needs a path"));
+        assertTrue(rejected("--bogus").contains("--bogus"));
+        assertNull(parse("--help"), "help is not an error");
+    }
+
+    @Test
+    void exitCodesAndHelpOfTheCommand() {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        assertEquals(0, PanelMain.run(new String[]{"--help"}, Map.of(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true)));
+        assertTrue(out.toString().startsWith("Usage: haptic panel"), out.toString());
+        assertEquals(2, PanelMain.run(new String[]{"--frames", "-3"}, Map.of(), new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true)));
+        assertTrue(err.toString().startsWith("haptic panel: --frames needs a positive whole number"), err.toString());
     }
 
     @Test

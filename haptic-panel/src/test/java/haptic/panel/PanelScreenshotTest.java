@@ -1,6 +1,6 @@
 package haptic.panel;
 
-import haptic.server.jack.JackdServer;
+import haptic.testkit.JackdServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import haptic.client.HapticClient;

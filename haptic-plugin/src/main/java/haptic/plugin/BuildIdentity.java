@@ -1,5 +1,6 @@
 package haptic.plugin;
 
+import haptic.protocol.ProductVersion;
 import haptic.protocol.Protocol;
 
 import java.io.IOException;
@@ -41,15 +42,7 @@ final class BuildIdentity {
     }
 
     static String version() {
-        Properties p = new Properties();
-        try (InputStream in = BuildIdentity.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                p.load(in);
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return p.getProperty("version", "unknown");
+        return ProductVersion.VERSION;
     }
 
     /** First 12 hex digits of the SHA-256 over the sorted names and bytes of haptic/plugin/**.class. */

@@ -13,9 +13,7 @@ final class LiveServer implements AutoCloseable {
     final List<String> log = new CopyOnWriteArrayList<>();
 
     private LiveServer(Path socket) throws Exception {
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = socket.toString();
+        ServerOptions o = ServerOptions.headless(socket);
         server = HapticServer.start(o, log::add);
     }
 

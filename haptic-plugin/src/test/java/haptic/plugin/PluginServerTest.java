@@ -1,5 +1,6 @@
 package haptic.plugin;
 
+import haptic.testkit.Await;
 import haptic.client.HapticClient;
 import haptic.protocol.InstanceConfig;
 import haptic.protocol.Param;

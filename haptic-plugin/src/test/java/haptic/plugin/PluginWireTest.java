@@ -1,5 +1,6 @@
 package haptic.plugin;
 
+import haptic.testkit.Await;
 import haptic.protocol.Hello;
 import haptic.protocol.MpeUpdate;
 import haptic.protocol.NoteOff;

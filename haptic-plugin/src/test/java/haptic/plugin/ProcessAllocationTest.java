@@ -1,5 +1,6 @@
 package haptic.plugin;
 
+import haptic.testkit.Await;
 import haptic.protocol.Param;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,9 @@
 package haptic.engine;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +17,9 @@ public final class Layout {
     /** One JACK output port per transducer; the wire protocol and the panel assume exactly this many. */
     public static final int TRANSDUCERS = 32;
     public static final float MAX_GAIN = 4f;
+    private static final String DEFAULT_RESOURCE = "/haptic/layout-4x8.json";
+    /** Immutable once parsed; a race only parses it twice. */
+    private static volatile Layout defaultLayout;
 
     private final String name;
     private final String[] names;
@@ -98,9 +105,24 @@ public final class Layout {
         return new Layout(name, names, x, y, gain);
     }
 
-    /** The reference table: 4 rows × 8 columns, 0.1 m apart. Same as the resource haptic/layout-4x8.json. */
+    /**
+     * The reference table: 4 rows × 8 columns, 0.1 m apart, read from the resource haptic/layout-4x8.json,
+     * the one description of it (users copy that file to describe their own table).
+     */
     public static Layout defaultLayout() {
-        return grid("table-4x8", 4, 8, 0.1f);
+        Layout l = defaultLayout;
+        if (l == null) {
+            try (InputStream in = Layout.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the build");
+                }
+                l = LayoutParser.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DEFAULT_RESOURCE);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            defaultLayout = l;
+        }
+        return l;
     }
 
     public String name() { return name; }

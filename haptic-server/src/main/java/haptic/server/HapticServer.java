@@ -1,5 +1,6 @@
 package haptic.server;
 
+import haptic.protocol.ProductVersion;
 import haptic.engine.EngineSettings;
 import haptic.engine.Layout;
 import haptic.engine.LayoutParser;
@@ -24,7 +25,7 @@ import java.util.function.Consumer;
  * Start order is socket first (so a second server refuses before touching JACK), then audio.
  */
 public final class HapticServer implements AutoCloseable {
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = ProductVersion.VERSION;
     /**
      * Entries in flight between the IPC thread and the audio thread. No more than one period can apply: anything
      * beyond waits in the IPC thread's backlog, where MPE updates coalesce, instead of queueing ahead of the next

@@ -1,5 +1,7 @@
 package haptic.server;
 
+import haptic.server.audio.Backend;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +9,7 @@ import java.util.List;
 /** Everything `haptic-server run` can be told; defaults are what a user gets with no flags. */
 public final class ServerOptions {
     public String socket;                 // null → SocketPaths default
-    public String backend = "auto";       // auto | jack | headless
+    public Backend backend = Backend.AUTO;
     public Path layoutFile;               // null → built-in 4×8 grid
     public final List<String> connect = new ArrayList<>();
     public String jackServer;             // null → $JACK_DEFAULT_SERVER or JACK's default
@@ -22,9 +24,17 @@ public final class ServerOptions {
     /** A server that must play on the named JACK server (no headless fallback at start), listening in {@code dir}. */
     public static ServerOptions onJack(String jackServer, Path dir) {
         ServerOptions o = new ServerOptions();
-        o.backend = "jack";
+        o.backend = Backend.JACK;
         o.jackServer = jackServer;
         o.socket = dir.resolve("haptic.sock").toString();
+        return o;
+    }
+
+    /** A server on the headless paced sink (never JACK), listening on {@code socket}: what tests and hosts' checks use. */
+    public static ServerOptions headless(Path socket) {
+        ServerOptions o = new ServerOptions();
+        o.backend = Backend.HEADLESS;
+        o.socket = socket.toString();
         return o;
     }
 }

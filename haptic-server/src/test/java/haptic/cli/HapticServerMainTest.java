@@ -3,7 +3,10 @@ package haptic.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import haptic.protocol.ProductVersion;
 import haptic.server.ServerOptions;
+import haptic.server.audio.Backend;
+import picocli.CommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +27,11 @@ class HapticServerMainTest {
 
     @Test
     void parsesEveryRunOption() {
-        ServerOptions o = HapticServerMain.Arguments.parse(new String[] {"--socket", "/tmp/x.sock", "--backend",
-            "jack", "--connect", "system:playback_1, system:playback_2", "--jack-server", "studio", "--ceiling", "0.5",
-            "--rate", "44100", "--period", "128", "--record", "take.wav", "--exit-on-stdin-eof"}, System.out);
+        ServerOptions o = parse("run", "--socket", "/tmp/x.sock", "--backend", "JACK", "--connect",
+            "system:playback_1, system:playback_2", "--jack-server", "studio", "--ceiling", "0.5", "--rate", "44100",
+            "--period", "128", "--record", "take.wav", "--exit-on-stdin-eof");
         assertEquals("/tmp/x.sock", o.socket);
-        assertEquals("jack", o.backend);
+        assertEquals(Backend.JACK, o.backend);
         assertEquals(List.of("system:playback_1", "system:playback_2"), o.connect);
         assertEquals("studio", o.jackServer);
         assertEquals(0.5f, o.ceiling);
@@ -38,26 +41,56 @@ class HapticServerMainTest {
         assertTrue(o.exitOnStdinEof);
     }
 
+    private ServerOptions parse(String... args) {
+        CommandLine line = HapticServerMain.commandLine(System.out, System.err);
+        CommandLine.ParseResult parsed = line.parseArgs(args);
+        return ((RunCommand) parsed.subcommand().commandSpec().userObject()).options();
+    }
+
+    @Test
+    void defaultsAreWhatAUserGetsWithNoFlags() {
+        ServerOptions o = parse("run");
+        ServerOptions plain = new ServerOptions();
+        assertEquals(plain.backend, o.backend);
+        assertEquals(plain.clientName, o.clientName);
+        assertEquals(plain.ceiling, o.ceiling);
+        assertEquals(plain.headlessRate, o.headlessRate);
+        assertEquals(plain.headlessPeriod, o.headlessPeriod);
+        assertEquals(List.of(), o.connect);
+    }
+
     @Test
     void badOptionsExitWithUsageAndCodeTwo() {
         assertEquals(2, run("--backend", "alsa"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--backend must be auto, jack or headless"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--backend"), err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("auto, jack, headless"),
+                err.toString(StandardCharsets.UTF_8));
         err.reset();
         assertEquals(2, run("--ceiling", "NaN"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("--ceiling"));
         err.reset();
+        assertEquals(2, run("--period", "8"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--period must be between 16 and 4096"));
+        err.reset();
         assertEquals(2, run("--period"));
-        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--period needs a value"));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("--period"));
         assertEquals(2, run("frobnicate"));
+        assertEquals(2, run("ports", "--colour"));
     }
 
     @Test
     void helpPrintsUsageAndExitsZero() {
         assertEquals(0, run("--help"));
-        assertTrue(out.toString(StandardCharsets.UTF_8).contains("usage: haptic-server"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("Usage: haptic-server"));
         out.reset();
         assertEquals(0, run("ports", "--help"));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("haptic-server ports"));
+        out.reset();
+        assertEquals(0, run("run", "--help"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--exit-on-stdin-eof"));
+        out.reset();
+        assertEquals(0, run("--version"));
+        assertTrue(out.toString(StandardCharsets.UTF_8).startsWith("haptic-server " + ProductVersion.VERSION));
     }
 
     @Test

@@ -13,7 +13,7 @@ import haptic.protocol.Param;
 import haptic.protocol.ParameterChange;
 import haptic.protocol.Role;
 import haptic.protocol.TestPulse;
-import haptic.server.jack.JackdServer;
+import haptic.testkit.JackdServer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;

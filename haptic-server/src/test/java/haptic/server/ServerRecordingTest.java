@@ -25,9 +25,7 @@ class ServerRecordingTest {
 
     @Test
     void recordsAllThirtyTwoOutputsInLayoutOrder() throws Exception {
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = dir.resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.headless(dir.resolve("haptic.sock"));
         o.record = dir.resolve("take.wav");
         int target = 13;
         try (HapticServer server = HapticServer.start(o, line -> { })) {

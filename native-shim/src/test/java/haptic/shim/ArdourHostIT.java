@@ -48,9 +48,7 @@ class ArdourHostIT {
         assertTrue(Files.isDirectory(PluginBundle.BUILT), "no plugin bundle at " + PluginBundle.BUILT.toAbsolutePath()
                 + ": package it first (mvn -pl native-shim -am package)");
 
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = dir.resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.headless(dir.resolve("haptic.sock"));
         List<String> serverLog = Collections.synchronizedList(new ArrayList<>());
         try (HapticServer server = HapticServer.start(o, serverLog::add)) {
             PluginBundle bundle = PluginBundle.copy(Files.createDirectories(dir.resolve("vst3")), Map.of());

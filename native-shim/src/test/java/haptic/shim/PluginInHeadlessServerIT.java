@@ -46,9 +46,7 @@ class PluginInHeadlessServerIT {
 
     @Test
     void notesReachTheServerAtTheSourcePositionsTheHostAskedFor() throws Exception {
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = dir.resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.headless(dir.resolve("haptic.sock"));
         List<String> serverLog = Collections.synchronizedList(new ArrayList<>());
         try (HapticServer server = HapticServer.start(o, serverLog::add);
              StatusWatch watch = new StatusWatch(HapticClient.connect(server.socket(), Role.OBSERVER, "it-watch",

@@ -4,8 +4,7 @@ import java.util.List;
 
 /** Plain configuration of {@link AudioOutput}. */
 public final class AudioOptions {
-    /** auto | jack | headless. */
-    public String backend = "auto";
+    public Backend backend = Backend.AUTO;
     public String clientName = "haptic";
     /** JACK server name; null means $JACK_DEFAULT_SERVER, else "default". */
     public String jackServer = null;

@@ -1,7 +1,7 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackClientException;
-import haptic.server.jack.JackSession;
+import haptic.jack.JackClientException;
+import haptic.jack.JackSession;
 
 import java.util.List;
 import java.util.Locale;
@@ -61,18 +61,17 @@ public final class AudioOutput implements AutoCloseable {
     }
 
     private void begin() throws AudioException {
-        String mode = options.backend == null ? "auto" : options.backend.trim().toLowerCase(Locale.ROOT);
         if (portNames.length == 0) {
             throw new AudioException("no output ports configured");
         }
         synchronized (lock) {
-            switch (mode) {
-                case "headless":
+            switch (options.backend) {
+                case HEADLESS:
                     startHeadless(options.headlessRate, options.headlessPeriod, "headless");
                     log.accept(String.format("audio: headless paced sink at %.0f Hz / %d frames, output discarded "
                             + "(--backend headless: JACK not used)", sampleRate, periodFrames));
                     break;
-                case "jack":
+                case JACK:
                     try {
                         JackSink j = startJack(true);
                         log.accept("audio: " + j.describe() + " (--backend jack)");
@@ -81,7 +80,7 @@ public final class AudioOutput implements AutoCloseable {
                                 + ". Start jackd first, or use --backend auto or headless.", e);
                     }
                     break;
-                case "auto":
+                case AUTO:
                     try {
                         JackSink j = startJack(true);
                         log.accept("audio: " + j.describe() + " (--backend auto: a JACK server is running)");
@@ -95,8 +94,7 @@ public final class AudioOutput implements AutoCloseable {
                     }
                     break;
                 default:
-                    throw new AudioException("unknown audio backend '" + options.backend
-                            + "' (expected auto, jack or headless)");
+                    throw new AudioException("unknown audio backend " + options.backend);
             }
         }
     }

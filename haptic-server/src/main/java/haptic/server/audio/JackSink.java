@@ -1,10 +1,10 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackClientException;
-import haptic.server.jack.JackCycle;
-import haptic.server.jack.JackPortBuffer;
-import haptic.server.jack.JackPortInfo;
-import haptic.server.jack.JackSession;
+import haptic.jack.JackClientException;
+import haptic.jack.JackCycle;
+import haptic.jack.JackPortBuffer;
+import haptic.jack.JackPortInfo;
+import haptic.jack.JackSession;
 
 import java.util.ArrayList;
 import java.util.List;

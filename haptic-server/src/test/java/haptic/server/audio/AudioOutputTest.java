@@ -1,5 +1,7 @@
 package haptic.server.audio;
 
+import haptic.testkit.Await;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -14,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AudioOutputTest {
     private static final String ABSENT = "haptic-absent-" + ProcessHandle.current().pid();
 
-    private static AudioOptions options(String backend) {
+    private static AudioOptions options(Backend backend) {
         AudioOptions o = new AudioOptions();
         o.backend = backend;
         o.jackServer = ABSENT;
@@ -27,7 +29,7 @@ class AudioOutputTest {
     void headlessNeverTouchesJackAndStopsOnClose() throws AudioException {
         List<String> log = new CopyOnWriteArrayList<>();
         TestSignal signal = new TestSignal();
-        AudioOutput out = AudioOutput.start(options("headless"), signal, log::add);
+        AudioOutput out = AudioOutput.start(options(Backend.HEADLESS), signal, log::add);
         try {
             assertEquals("headless", out.backendName());
             assertEquals(44100f, out.sampleRate());
@@ -52,7 +54,7 @@ class AudioOutputTest {
     void autoFallsBackToHeadlessAndSaysWhy() throws AudioException {
         List<String> log = new CopyOnWriteArrayList<>();
         TestSignal signal = new TestSignal();
-        try (AudioOutput out = AudioOutput.start(options("auto"), signal, log::add)) {
+        try (AudioOutput out = AudioOutput.start(options(Backend.AUTO), signal, log::add)) {
             assertEquals("headless", out.backendName());
             assertEquals(1, log.size(), log.toString());
             assertTrue(log.get(0).contains("no JACK server '" + ABSENT + "' is running"), log.get(0));
@@ -63,15 +65,8 @@ class AudioOutputTest {
     @Test
     void jackWithoutServerIsAClearError() {
         AudioException e = assertThrows(AudioException.class,
-                () -> AudioOutput.start(options("jack"), new TestSignal(), l -> { }));
+                () -> AudioOutput.start(options(Backend.JACK), new TestSignal(), l -> { }));
         assertTrue(e.getMessage().contains("no JACK server '" + ABSENT + "' is running"), e.getMessage());
-    }
-
-    @Test
-    void unknownBackendIsRejected() {
-        AudioException e = assertThrows(AudioException.class,
-                () -> AudioOutput.start(options("alsa"), new TestSignal(), l -> { }));
-        assertTrue(e.getMessage().contains("alsa"), e.getMessage());
     }
 
     @Test
@@ -88,7 +83,7 @@ class AudioOutputTest {
                 throw boom;
             }
         };
-        try (AudioOutput out = AudioOutput.start(options("headless"), failing, log::add)) {
+        try (AudioOutput out = AudioOutput.start(options(Backend.HEADLESS), failing, log::add)) {
             Await.until(() -> log.stream().anyMatch(l -> l.contains("engine bug")), 5_000, "a report; log: " + log);
             assertEquals("headless", out.backendName());
         }

@@ -1,6 +1,6 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackCapture;
+import haptic.testkit.JackCapture;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

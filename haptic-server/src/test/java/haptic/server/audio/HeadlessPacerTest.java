@@ -1,5 +1,8 @@
 package haptic.server.audio;
 
+import haptic.testkit.Await;
+import haptic.testkit.ThreadAllocation;
+
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

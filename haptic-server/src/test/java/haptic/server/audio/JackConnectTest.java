@@ -1,7 +1,8 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackSession;
-import haptic.server.jack.JackdServer;
+import haptic.testkit.Await;
+import haptic.jack.JackSession;
+import haptic.testkit.JackdServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ class JackConnectTest {
             }
             assertEquals(expected, listed);
 
-            o.backend = "auto";
+            o.backend = Backend.AUTO;
             assertThrows(AudioException.class, () -> AudioOutput.start(o, new TestSignal(), l -> { }),
                     "auto mode must not hide a bad --connect behind the headless fallback");
         }
@@ -68,7 +69,7 @@ class JackConnectTest {
     void aServerThatAnswersButRefusesUsIsAnErrorEvenInAutoMode() {
         try (JackdServer server = JackdServer.start(256)) {
             AudioOptions o = JackPlaybackTest.jackOptions(server.name());
-            o.backend = "auto";
+            o.backend = Backend.AUTO;
             o.clientName = "x".repeat(100);
             AudioException e = assertThrows(AudioException.class, () -> AudioOutput.start(o, new TestSignal(), l -> { }));
             assertTrue(e.getMessage().contains("refused client") && e.getMessage().contains("too long"), e.getMessage());

@@ -1,7 +1,8 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackCapture;
-import haptic.server.jack.JackdServer;
+import haptic.testkit.Await;
+import haptic.testkit.JackCapture;
+import haptic.testkit.JackdServer;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ class JackPlaybackTest {
 
     static AudioOptions jackOptions(String server) {
         AudioOptions o = new AudioOptions();
-        o.backend = "jack";
+        o.backend = Backend.JACK;
         o.jackServer = server;
         o.clientName = "haptic-test";
         o.portNames = new String[CHANNELS];

@@ -1,7 +1,8 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackCapture;
-import haptic.server.jack.JackdServer;
+import haptic.testkit.Await;
+import haptic.testkit.JackCapture;
+import haptic.testkit.JackdServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,7 @@
 package haptic.server.audio;
 
-import haptic.server.jack.JackdServer;
+import haptic.testkit.Await;
+import haptic.testkit.JackdServer;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

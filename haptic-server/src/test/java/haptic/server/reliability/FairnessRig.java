@@ -1,5 +1,6 @@
 package haptic.server.reliability;
 
+import haptic.server.audio.Backend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -37,7 +38,7 @@ final class FairnessRig implements AutoCloseable {
     FairnessRig(Path dir, int period) throws IOException, AudioException {
         this.period = period;
         ServerOptions o = new ServerOptions();
-        o.backend = "headless";
+        o.backend = Backend.HEADLESS;
         o.headlessPeriod = period;
         o.socket = dir.resolve("haptic-" + period + ".sock").toString();
         server = HapticServer.start(o, line -> {

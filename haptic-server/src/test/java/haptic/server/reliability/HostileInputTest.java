@@ -46,9 +46,7 @@ class HostileInputTest {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     void millionHostileFramesLeaveTheServerServingAndClean() throws Exception {
         ServerLog log = new ServerLog();
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = dir.resolve("run").resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.headless(dir.resolve("run").resolve("haptic.sock"));
         long heapBefore = usedHeapAfterGc();
         try (HapticServer server = HapticServer.start(o, log);
              HapticClient witness = HapticClient.connect(server.socket(), Role.OBSERVER, "", InstanceConfig.EMPTY,

@@ -28,9 +28,7 @@ final class StuckServer implements AutoCloseable {
     }
 
     static StuckServer start(Path dir) throws Exception {
-        ServerOptions o = new ServerOptions();
-        o.backend = "headless";
-        o.socket = dir.resolve("run").resolve("haptic.sock").toString();
+        ServerOptions o = ServerOptions.headless(dir.resolve("run").resolve("haptic.sock"));
         ConcurrentLinkedQueue<Line> log = new ConcurrentLinkedQueue<>();
         HapticServer s = HapticServer.start(o, line -> log.add(new Line(System.nanoTime(), line)));
         return new StuckServer(s, log);

@@ -1,0 +1,7 @@
+package haptic.jack;
+
+/** Work done on JACK's real-time process thread once per period. Must not allocate, lock, block or log. */
+@FunctionalInterface
+public interface JackCycle {
+    void run(int nframes);
+}

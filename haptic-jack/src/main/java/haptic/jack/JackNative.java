@@ -1,0 +1,93 @@
+package haptic.jack;
+
+import com.sun.jna.Callback;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+
+/**
+ * Our own JNA direct mapping of the libjack functions that run every cycle or that JNAJack cannot express.
+ *
+ * <p>Pointers are declared as {@code long} on purpose: a direct-mapped {@code Pointer} return or callback
+ * parameter makes JNA allocate a new {@code Pointer} object per call, which on the process thread means
+ * garbage every cycle (measured: 24 B per cycle for a non-null {@code void *arg} declared as Pointer).
+ *
+ * <p>This class runs on JACK's process thread, so it holds no string literals: when C2 compiles a method it
+ * first interns every unresolved string constant of the method's class, allocating on the thread that
+ * triggered the compilation. The library name and checks live in {@link LibJack}.
+ */
+final class JackNative {
+    static final int OPTION_NO_START_SERVER = 0x01;
+    static final int OPTION_SERVER_NAME = 0x04;
+
+    /** jack_status_t bit set when no server could be reached. */
+    static final int STATUS_SERVER_FAILED = 0x10;
+
+    static final int PORT_IS_INPUT = 0x1;
+    static final int PORT_IS_OUTPUT = 0x2;
+    static final int PORT_IS_PHYSICAL = 0x4;
+
+    static {
+        Native.register(JackNative.class, LibJack.load());
+    }
+
+    private JackNative() {
+    }
+
+    /** {@code int (*JackProcessCallback)(jack_nframes_t nframes, void *arg)}. */
+    public interface ProcessCallback extends Callback {
+        int invoke(int nframes, long arg);
+    }
+
+    /** {@code int (*JackXRunCallback)(void *arg)}. */
+    public interface XrunCallback extends Callback {
+        int invoke(long arg);
+    }
+
+    /** {@code void (*)(const char *msg)}, for libjack's error and info functions. */
+    public interface MessageCallback extends Callback {
+        void invoke(Pointer message);
+    }
+
+    /**
+     * {@code jack_client_open} is variadic (the server name travels in the varargs), which direct mapping
+     * cannot call, so it alone goes through an interface mapping. Setup time only.
+     */
+    interface Opener extends Library {
+        Opener INSTANCE = Native.load(LibJack.NAME, Opener.class);
+
+        Pointer jack_client_open(String clientName, int options, IntByReference status, Object... args);
+    }
+
+    static native int jack_set_process_callback(long client, ProcessCallback callback, long arg);
+
+    static native int jack_set_xrun_callback(long client, XrunCallback callback, long arg);
+
+    static native int jack_client_close(long client);
+
+    /** The process thread's pthread_t (jack_native_thread_t on Linux). */
+    static native long jack_client_thread_id(long client);
+
+    static native String jack_get_client_name(long client);
+
+    static native long jack_port_get_buffer(long port, int nframes);
+
+    static native long jack_port_by_name(long client, String portName);
+
+    static native int jack_port_flags(long port);
+
+    static native String jack_port_type(long port);
+
+    static native int jack_frame_time(long client);
+
+    static native int jack_last_frame_time(long client);
+
+    static native int jack_time_to_frames(long client, long usecs);
+
+    static native long jack_get_time();
+
+    static native void jack_set_error_function(MessageCallback callback);
+
+    static native void jack_set_info_function(MessageCallback callback);
+}

@@ -1,7 +1,0 @@
-package haptic.server.jack;
-
-/** Work done on JACK's real-time process thread once per period. Must not allocate, lock, block or log. */
-@FunctionalInterface
-public interface JackCycle {
-    void run(int nframes);
-}
