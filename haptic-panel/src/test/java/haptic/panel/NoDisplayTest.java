@@ -56,9 +56,9 @@ class NoDisplayTest {
         int status = PanelMain.run(new String[]{"--help"}, Map.of(), new java.io.PrintStream(out),
                 new java.io.PrintStream(err));
         assertEquals(0, status);
-        assertTrue(out.toString().contains("exit status: 0 closed or done, 1 failed, 2 bad command line, 3 no display"));
+        assertTrue(out.toString().contains("Exit status: 0 closed or done, 1 failed, 2 bad command line, 3 no display"));
         assertEquals(2, PanelMain.run(new String[]{"--frames"}, Map.of(), new java.io.PrintStream(out),
                 new java.io.PrintStream(err)));
-        assertTrue(err.toString().contains("--frames needs a value"), err.toString());
+        assertTrue(err.toString().contains("Missing required parameter for option '--frames'"), err.toString());
     }
 }

@@ -76,15 +76,15 @@ final class RunCommand implements Callable<Integer> {
         }
         ServerOptions o = new ServerOptions();
         o.socket = socket;
-        o.backend = backend;
+        o.audio.backend = backend;
         o.layoutFile = layout;
-        connect.stream().map(String::trim).filter(p -> !p.isEmpty()).forEach(o.connect::add);
-        o.jackServer = jackServer;
-        o.clientName = clientName;
+        o.audio.connect = connect.stream().map(String::trim).filter(p -> !p.isEmpty()).toList();
+        o.audio.jackServer = jackServer;
+        o.audio.clientName = clientName;
         o.record = record;
         o.ceiling = ceiling;
-        o.headlessRate = rate;
-        o.headlessPeriod = period;
+        o.audio.headlessRate = rate;
+        o.audio.headlessPeriod = period;
         o.exitOnStdinEof = exitOnStdinEof;
         return o;
     }

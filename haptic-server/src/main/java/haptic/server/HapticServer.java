@@ -46,7 +46,7 @@ public final class HapticServer implements AutoCloseable {
         this.log = log;
         this.layout = loadLayout(o.layoutFile);
         this.socket = SocketPaths.resolve(o.socket);
-        EngineSettings settings = EngineSettings.defaults().withSampleRate(o.headlessRate).withCeiling(o.ceiling);
+        EngineSettings settings = EngineSettings.defaults().withSampleRate(o.audio.headlessRate).withCeiling(o.ceiling);
         CommandLink commands = new CommandLink(COMMAND_CAPACITY);
         TelemetryLink telemetry = new TelemetryLink(16, Layout.TRANSDUCERS, 128);
         this.cycle = new AudioCycle(layout, settings, commands, telemetry, this::xruns);
@@ -58,17 +58,11 @@ public final class HapticServer implements AutoCloseable {
         HapticServer s = new HapticServer(o, log);
         try {
             s.ipc.start();
-            AudioOptions ao = new AudioOptions();
-            ao.backend = o.backend;
-            ao.clientName = o.clientName;
-            ao.jackServer = o.jackServer;
-            ao.connect = o.connect;
-            ao.headlessRate = o.headlessRate;
-            ao.headlessPeriod = o.headlessPeriod;
-            ao.portNames = new String[Layout.TRANSDUCERS];
-            for (int i = 0; i < ao.portNames.length; i++) {
-                ao.portNames[i] = s.layout.name(i);
+            String[] portNames = new String[Layout.TRANSDUCERS];
+            for (int i = 0; i < portNames.length; i++) {
+                portNames[i] = s.layout.name(i);
             }
+            AudioOptions ao = o.audio.withPortNames(portNames);
             if (o.record != null) {
                 // The recorder needs the rate before audio starts; JACK may differ from the headless default,
                 // so it is created after the backend is known and attached before the first useful period.

@@ -31,12 +31,12 @@ class HapticServerMainTest {
             "system:playback_1, system:playback_2", "--jack-server", "studio", "--ceiling", "0.5", "--rate", "44100",
             "--period", "128", "--record", "take.wav", "--exit-on-stdin-eof");
         assertEquals("/tmp/x.sock", o.socket);
-        assertEquals(Backend.JACK, o.backend);
-        assertEquals(List.of("system:playback_1", "system:playback_2"), o.connect);
-        assertEquals("studio", o.jackServer);
+        assertEquals(Backend.JACK, o.audio.backend);
+        assertEquals(List.of("system:playback_1", "system:playback_2"), o.audio.connect);
+        assertEquals("studio", o.audio.jackServer);
         assertEquals(0.5f, o.ceiling);
-        assertEquals(44100f, o.headlessRate);
-        assertEquals(128, o.headlessPeriod);
+        assertEquals(44100f, o.audio.headlessRate);
+        assertEquals(128, o.audio.headlessPeriod);
         assertEquals(Path.of("take.wav"), o.record);
         assertTrue(o.exitOnStdinEof);
     }
@@ -51,12 +51,12 @@ class HapticServerMainTest {
     void defaultsAreWhatAUserGetsWithNoFlags() {
         ServerOptions o = parse("run");
         ServerOptions plain = new ServerOptions();
-        assertEquals(plain.backend, o.backend);
-        assertEquals(plain.clientName, o.clientName);
+        assertEquals(plain.audio.backend, o.audio.backend);
+        assertEquals(plain.audio.clientName, o.audio.clientName);
         assertEquals(plain.ceiling, o.ceiling);
-        assertEquals(plain.headlessRate, o.headlessRate);
-        assertEquals(plain.headlessPeriod, o.headlessPeriod);
-        assertEquals(List.of(), o.connect);
+        assertEquals(plain.audio.headlessRate, o.audio.headlessRate);
+        assertEquals(plain.audio.headlessPeriod, o.audio.headlessPeriod);
+        assertEquals(List.of(), o.audio.connect);
     }
 
     @Test

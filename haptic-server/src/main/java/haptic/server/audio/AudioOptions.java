@@ -15,6 +15,19 @@ public final class AudioOptions {
     /** One output port per transducer, named after it; null gives out_1..out_32. */
     public String[] portNames;
 
+    /** These options with the given output port names, one per transducer; this object is left as it is. */
+    public AudioOptions withPortNames(String[] names) {
+        AudioOptions o = new AudioOptions();
+        o.backend = backend;
+        o.clientName = clientName;
+        o.jackServer = jackServer;
+        o.connect = connect;
+        o.headlessRate = headlessRate;
+        o.headlessPeriod = headlessPeriod;
+        o.portNames = names.clone();
+        return o;
+    }
+
     String resolvedClientName() {
         return clientName == null || clientName.isBlank() ? "haptic" : clientName;
     }

@@ -38,8 +38,8 @@ final class FairnessRig implements AutoCloseable {
     FairnessRig(Path dir, int period) throws IOException, AudioException {
         this.period = period;
         ServerOptions o = new ServerOptions();
-        o.backend = Backend.HEADLESS;
-        o.headlessPeriod = period;
+        o.audio.backend = Backend.HEADLESS;
+        o.audio.headlessPeriod = period;
         o.socket = dir.resolve("haptic-" + period + ".sock").toString();
         server = HapticServer.start(o, line -> {
             synchronized (log) {

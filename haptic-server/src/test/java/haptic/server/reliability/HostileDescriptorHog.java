@@ -26,7 +26,7 @@ public final class HostileDescriptorHog {
 
     public static void main(String[] args) throws Exception {
         ServerOptions o = new ServerOptions();
-        o.backend = Backend.HEADLESS;
+        o.audio.backend = Backend.HEADLESS;
         o.socket = args[0];
         HapticServer server = HapticServer.start(o, line -> System.out.println("log: " + line));
         List<FileInputStream> hogged = new ArrayList<>();
