@@ -56,8 +56,11 @@ final class HapticCommandLine {
         CliCommand command();
     }
 
-    /** A command to run on the server at {@code socket} (null: the default), or the command whose help to show. */
-    record Parsed(String socket, CliCommand command, CommandLine help) {
+    /**
+     * A command to run on the server at {@code socket} (null: the default), or the command whose help (or,
+     * with {@code version}, whose version) to show.
+     */
+    record Parsed(String socket, CliCommand command, CommandLine help, boolean version) {
     }
 
     /** @throws ParameterException carrying the command line of the (sub)command the user was attempting */
@@ -68,19 +71,19 @@ final class HapticCommandLine {
             java.util.List<CommandLine> chain = result.asCommandLineList();
             CommandLine leaf = chain.get(chain.size() - 1);
             for (CommandLine c : chain) {
-                if (c.isUsageHelpRequested()) {
-                    return new Parsed(null, null, leaf);
+                if (c.isUsageHelpRequested() || c.isVersionHelpRequested()) {
+                    return new Parsed(null, null, leaf, c.isVersionHelpRequested());
                 }
             }
             if (!(leaf.getCommand() instanceof Leaf chosen)) {
                 throw new ParameterException(leaf, args.length == 0 ? "no command given"
                         : "which one? " + String.join(", ", leaf.getSubcommands().keySet()));
             }
-            return new Parsed(((HapticCommandLine) line.getCommand()).socket, chosen.command(), null);
+            return new Parsed(((HapticCommandLine) line.getCommand()).socket, chosen.command(), null, false);
         } catch (ParameterException e) {
             if (asksForHelp(args)) {
                 // Help wins over a bad value: "haptic send note banana -h" shows how to write a note.
-                return new Parsed(null, null, e.getCommandLine());
+                return new Parsed(null, null, e.getCommandLine(), false);
             }
             throw e;
         }

@@ -45,6 +45,10 @@ public final class HapticMain {
             e.getCommandLine().usage(err);
             return 2;
         }
+        if (parsed.version()) {
+            parsed.help().printVersionHelp(out);
+            return 0;
+        }
         if (parsed.help() != null) {
             parsed.help().usage(out);
             return 0;

@@ -176,6 +176,8 @@ class HapticCommandLineTest {
         assertEquals("haptic status", help("--socket /x status --help"));
         assertEquals("haptic send pulse", help("help send pulse"));
         assertEquals("haptic send param", help("send param -h"));
+        assertTrue(HapticCommandLine.parse(words("--version")).version());
+        assertTrue(HapticCommandLine.parse(words("status -V")).version());
     }
 
     @Test
