@@ -77,7 +77,7 @@ static tresult p_set_processing(vst_audio_processor *self, vst_bool state) {
     if ((*env)->ExceptionCheck(env)) {
         /* Possibly the audio thread: no logging here; the count shows up at setActive(false)/terminate. */
         (*env)->ExceptionClear(env);
-        atomic_fetch_add(&c->process_failures, 1);
+        failure_handoff_count(&c->process_failure);
         return VST_FALSE;
     }
     return VST_OK;

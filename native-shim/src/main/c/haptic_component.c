@@ -84,16 +84,17 @@ void component_leave(JNIEnv *env) {
     (*env)->PopLocalFrame(env, NULL);
 }
 
+/* Host thread (setActive(false), terminate): logs what process() could not. */
 void component_report_process_failures(haptic_component *c, JNIEnv *env) {
-    unsigned failures = atomic_exchange(&c->process_failures, 0);
-    if (failures == 0) {
+    unsigned failures;
+    jobject first = failure_handoff_take(&c->process_failure, &failures);
+    if (failures == 0 && first == NULL) {
         return;
     }
-    host_log("Java's process() threw %u exception(s); the first:", failures);
-    if (c->process_failure != NULL) {
-        java_runtime_report_throwable(env, c->process_failure, "process()");
-        (*env)->DeleteGlobalRef(env, c->process_failure);
-        c->process_failure = NULL;
+    host_log("Java's process() threw %u exception(s)%s", failures, first != NULL ? "; the first:" : "");
+    if (first != NULL) {
+        java_runtime_report_throwable(env, first, "process()");
+        (*env)->DeleteGlobalRef(env, first);
     }
 }
 
@@ -111,9 +112,10 @@ static void release_host_objects(haptic_component *c) {
 }
 
 static void drop_java(haptic_component *c, JNIEnv *env) {
-    if (c->process_failure != NULL) {
-        (*env)->DeleteGlobalRef(env, c->process_failure);
-        c->process_failure = NULL;
+    unsigned ignored;
+    jobject unreported = failure_handoff_take(&c->process_failure, &ignored);
+    if (unreported != NULL) {
+        (*env)->DeleteGlobalRef(env, unreported);
     }
     if (c->event_buffer != NULL) {
         (*env)->DeleteGlobalRef(env, c->event_buffer);
@@ -228,8 +230,11 @@ static void send_records(void *context, const event_record *records, int count, 
         if ((*env)->ExceptionCheck(env)) {
             jthrowable thrown = (*env)->ExceptionOccurred(env);
             (*env)->ExceptionClear(env);
-            if (atomic_fetch_add(&c->process_failures, 1) == 0 && c->process_failure == NULL) {
-                c->process_failure = (*env)->NewGlobalRef(env, thrown);
+            if (failure_handoff_count(&c->process_failure)) {
+                jobject kept = (*env)->NewGlobalRef(env, thrown);
+                if (kept != NULL && failure_handoff_offer(&c->process_failure, kept) != 0) {
+                    (*env)->DeleteGlobalRef(env, kept);
+                }
             }
             (*env)->DeleteLocalRef(env, thrown);
         }
@@ -384,7 +389,7 @@ haptic_component *haptic_component_create(const java_runtime *rt, const char *re
     c->note_expression.vtbl = &component_note_expression_vtbl;
     c->context_requirements.vtbl = &component_context_requirements_vtbl;
     atomic_init(&c->refs, 1);
-    atomic_init(&c->process_failures, 0);
+    failure_handoff_init(&c->process_failure);
     c->rt = rt;
     c->event_bus_active = 1;
     c->audio_bus_active = 1;

@@ -9,6 +9,7 @@
 #define HAPTIC_COMPONENT_H
 
 #include "block_events.h"
+#include "failure_handoff.h"
 #include "java_runtime.h"
 #include "vst3_abi.h"
 
@@ -37,9 +38,8 @@ typedef struct haptic_component {
     /* Valid during process() only: the audio thread's env and the block length, for the record sink. */
     JNIEnv *process_env;
     int32_t process_samples;
-    /* process() cannot log: the first exception Java threw there is kept and logged later. */
-    jobject process_failure;
-    atomic_uint process_failures;
+    /* process() cannot log: the first exception Java threw there is handed to the host thread to log. */
+    failure_handoff process_failure;
 
     vst_funknown *host_context;
     vst_component_handler *handler;

@@ -17,8 +17,11 @@
 
 #define EXPORT __attribute__((visibility("default")))
 
+#ifndef HAPTIC_VERSION
+#error "HAPTIC_VERSION comes from the Makefile (the Maven project version)"
+#endif
+
 #define VENDOR "Haptic"
-#define VERSION "0.1.0"
 #define CLASS_NAME "Haptic Controller"
 #define CLASS_CATEGORY "Audio Module Class"
 #define SUB_CATEGORIES "Instrument"
@@ -154,7 +157,7 @@ static tresult f_get_class_info2(vst_plugin_factory *self, int32_t index, vst_cl
     info->class_flags = 0; /* not distributable: the controller is the component itself */
     strncpy(info->sub_categories, SUB_CATEGORIES, sizeof info->sub_categories - 1);
     strncpy(info->vendor, VENDOR, sizeof info->vendor - 1);
-    strncpy(info->version, VERSION, sizeof info->version - 1);
+    strncpy(info->version, HAPTIC_VERSION, sizeof info->version - 1);
     strncpy(info->sdk_version, SDK_VERSION, sizeof info->sdk_version - 1);
     return VST_OK;
 }
@@ -172,7 +175,7 @@ static tresult f_get_class_info_unicode(vst_plugin_factory *self, int32_t index,
     info->class_flags = 0;
     strncpy(info->sub_categories, SUB_CATEGORIES, sizeof info->sub_categories - 1);
     utf16_from_utf8(info->vendor, 64, VENDOR);
-    utf16_from_utf8(info->version, 64, VERSION);
+    utf16_from_utf8(info->version, 64, HAPTIC_VERSION);
     utf16_from_utf8(info->sdk_version, 64, SDK_VERSION);
     return VST_OK;
 }

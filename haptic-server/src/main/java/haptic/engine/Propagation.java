@@ -290,8 +290,8 @@ final class Propagation {
      * (measured). What does pay is keeping every sample independent of the previous one and using
      * Math.fma: C2 never fuses a * b + c by itself (Java rounds twice), and the fused form is one
      * instruction and slightly more accurate. The loops are then bound by the multiply-add units (two per
-     * sample for a resting tap, four for a moving one), not by latency: about 25 and 40 ns per 64-sample
-     * tap on the development machine, against 29 and 80 before.
+     * sample for a resting tap, four for a moving one), not by latency (figures: docs/learnings.md,
+     * `bench engine`).
      */
 
     /** Constant delay and gain: the hot path for resting sources. */

@@ -17,6 +17,12 @@ import java.util.function.LongSupplier;
  * The audio callback: owns the engine, applies commands at their sample offsets, meters, records, and
  * reports telemetry. Everything here runs on the real-time thread except {@link #prepare}.
  *
+ * <p>Publication: {@link #prepare} runs on the thread that (re)starts a backend, before that backend's audio
+ * thread calls {@link #process}, and never at the same time as it. It writes every plain field first and
+ * the volatile {@link #engine} last; {@link #process} reads {@code engine} first. That volatile pair is
+ * the happens-before edge, so this class is safe whatever the backend does (JACK's thread, the paced
+ * sink's, a test's) and costs one volatile read per period.
+ *
  * <p>Commands are placed in the period by arrival time: a command that arrived during the previous
  * period lands at the same relative position in this one. That costs one period of latency and keeps
  * the timing between events intact instead of quantising every event to the block start.
@@ -39,7 +45,8 @@ public final class AudioCycle implements AudioCallback {
     private final boolean[][] instanceParamSet;
     private final float[] voiceScratch = new float[MAX_VOICE_SOURCES * 2];
 
-    private Engine engine;
+    /** Written last by {@link #prepare} (single writer at a time), read first by {@link #process}; see class doc. */
+    private volatile Engine engine;
     private float sampleRate;
     private double framesPerNano;
     private long periodStartNanos;
@@ -64,9 +71,11 @@ public final class AudioCycle implements AudioCallback {
         this.instanceParamSet = new boolean[settings.instances][Param.values().length];
     }
 
+    /** Called on the thread (re)starting a backend, before its first {@link #process}, never concurrently. */
     @Override
     public void prepare(float rate, int maxFrames) {
-        if (engine == null || rate != sampleRate) {
+        Engine current = engine;
+        if (current == null || rate != sampleRate) {
             EngineSettings s = settings.withSampleRate(rate);
             Engine fresh = new Engine(layout, s);
             for (int i = 0; i < instanceParams.length; i++) {
@@ -77,23 +86,25 @@ public final class AudioCycle implements AudioCallback {
                 }
             }
             fresh.setMasterGain(masterGain);
-            engine = fresh;
+            current = fresh;
             sampleRate = rate;
         }
         framesPerNano = rate / 1e9;
         telemetryInterval = Math.max(1, Math.round(rate / TELEMETRY_HZ));
         periodStartNanos = 0;
         previousPeriodStartNanos = 0;
+        engine = current; // last: publishes everything above to the audio thread
     }
 
+    /** Called on the audio thread, once per period. */
     @Override
     public void process(float[][] out, int frames) {
+        Engine e = engine; // first: the acquire side of prepare()'s publication
         long start = System.nanoTime();
         audioThreadId = Thread.currentThread().getId();
         previousPeriodStartNanos = periodStartNanos == 0 ? start : periodStartNanos;
         periodStartNanos = start;
 
-        Engine e = engine;
         int pos = 0;
         int last = frames - 1;
         EngineCommand c;
@@ -189,26 +200,27 @@ public final class AudioCycle implements AudioCallback {
         telemetry.publish(t);
     }
 
-    /** Starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
+    /** Any thread: starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
     public void setRecorder(WavRecorder r) {
         recorder = r;
     }
 
+    /** Any thread: the audio thread writes the timer, readers take snapshots. */
     public CallbackTimer timer() {
         return timer;
     }
 
-    /** Id of the thread that ran the most recent period, -1 before the first; for allocation checks. */
+    /** Any thread: id of the thread that ran the most recent period, -1 before the first; for allocation checks. */
     public long audioThreadId() {
         return audioThreadId;
     }
 
-    /** System.nanoTime() at the start of the most recent period (tests place arrivals relative to it). */
+    /** Any thread (plain read, tests only): System.nanoTime() at the start of the most recent period. */
     long periodStartNanos() {
         return periodStartNanos;
     }
 
-    /** The engine in use; only for reading counters from other threads (racy, for reports). */
+    /** Any thread: the engine in use, for reading its counters (which the audio thread writes: approximate). */
     public Engine engine() {
         return engine;
     }

@@ -29,7 +29,7 @@ public final class HapticServer implements AutoCloseable {
     /**
      * Entries in flight between the IPC thread and the audio thread. No more than one period can apply: anything
      * beyond waits in the IPC thread's backlog, where MPE updates coalesce, instead of queueing ahead of the next
-     * NoteOn (measured: a flood delayed other controllers' notes by 1.5 periods at 256 frames with twice this).
+     * NoteOn (see docs/learnings.md, "A flood queued ahead of other controllers' notes").
      */
     static final int COMMAND_CAPACITY = AudioCycle.MAX_COMMANDS_PER_PERIOD;
 

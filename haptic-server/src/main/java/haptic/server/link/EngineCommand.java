@@ -7,6 +7,12 @@ import haptic.protocol.Param;
  *
  * <p>Entries are preallocated and recycled through {@link CommandLink} (Disruptor-style), so neither
  * side allocates per command. Only the fields relevant to {@link #type} are meaningful.
+ *
+ * <p>The type is an int constant, not an enum, because the audio thread switches on it: javac compiles a
+ * switch over an enum into a lookup in a synthetic {@code $SwitchMap$} class whose static initialiser
+ * allocates an array the first time the switch runs — on the audio thread, at the first command — and
+ * adds an ordinal indirection to every command after that. Int constants are inlined into a plain
+ * tableswitch.
  */
 public final class EngineCommand {
     public static final int NOTE_ON = 1;
