@@ -1,5 +1,6 @@
 package haptic.panel;
 
+import haptic.testkit.ChildEnvironment;
 import org.junit.jupiter.api.Assertions;
 
 import java.io.IOException;
@@ -42,13 +43,7 @@ final class JavaChild implements AutoCloseable {
         try {
             Path log = Files.createTempFile(label + "-", ".log");
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-            env.forEach((k, v) -> {
-                if (v == null) {
-                    pb.environment().remove(k);
-                } else {
-                    pb.environment().put(k, v);
-                }
-            });
+            ChildEnvironment.apply(pb, env);
             Process p = pb.start();
             Runtime.getRuntime().addShutdownHook(new Thread(p::destroyForcibly, "reaper-" + label));
             return new JavaChild(label, p, log);

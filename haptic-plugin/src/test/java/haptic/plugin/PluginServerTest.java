@@ -32,10 +32,7 @@ class PluginServerTest {
 
     private EventWriter start() throws Exception {
         server = LiveServer.start(socket());
-        plugin = TestPlugins.create(dir.resolve("res"), socket());
-        plugin.setActive(true);
-        plugin.setProcessing(true);
-        Await.until(plugin::connected, "the handshake");
+        plugin = TestPlugins.connected(dir.resolve("res"), socket());
         return new EventWriter(plugin);
     }
 

@@ -36,10 +36,7 @@ class PluginWireTest {
 
     private EventWriter connect() throws IOException {
         server = new RecordingServer(socket());
-        plugin = TestPlugins.create(dir.resolve("res"), socket());
-        plugin.setActive(true);
-        plugin.setProcessing(true);
-        Await.until(plugin::connected, "the handshake");
+        plugin = TestPlugins.connected(dir.resolve("res"), socket());
         return new EventWriter(plugin);
     }
 

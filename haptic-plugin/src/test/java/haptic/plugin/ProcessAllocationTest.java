@@ -80,10 +80,7 @@ class ProcessAllocationTest {
     void processAllocatesNothing() throws Exception {
         Path socket = dir.resolve("run").resolve("haptic.sock");
         server = LiveServer.start(socket);
-        plugin = TestPlugins.create(dir.resolve("res"), socket);
-        plugin.setActive(true);
-        plugin.setProcessing(true);
-        Await.until(plugin::connected, "the handshake");
+        plugin = TestPlugins.connected(dir.resolve("res"), socket);
         EventWriter w = new EventWriter(plugin);
         int i = 0;
         long next = System.nanoTime();

@@ -1,5 +1,7 @@
 package haptic.plugin;
 
+import haptic.testkit.Await;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,15 @@ final class TestPlugins {
         Files.writeString(resources.resolve(PluginConf.FILE_NAME),
                 "# test instance\nsocket=" + socket + "\nlog=" + resources.resolve("plugin.log") + "\n");
         return new HapticPlugin(resources.toString());
+    }
+
+    /** A plugin the host has activated and started processing, once its IPC thread has finished the handshake. */
+    static HapticPlugin connected(Path resources, Path socket) throws IOException {
+        HapticPlugin plugin = create(resources, socket);
+        plugin.setActive(true);
+        plugin.setProcessing(true);
+        Await.until(plugin::connected, "the handshake");
+        return plugin;
     }
 
     static String log(Path resources) throws IOException {

@@ -1,5 +1,6 @@
 package haptic.shim;
 
+import haptic.testkit.ChildEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -42,13 +43,7 @@ final class TestHost {
         cmd.add(bundle.dir().toString());
         Path err = Files.createTempFile(workDir, "host-", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile()).redirectError(err.toFile());
-        env.forEach((k, v) -> {
-            if (v == null) {
-                pb.environment().remove(k);
-            } else {
-                pb.environment().put(k, v);
-            }
-        });
+        ChildEnvironment.apply(pb, env);
         Process p = pb.start();
         p.getOutputStream().close();
         List<String> out = Collections.synchronizedList(new ArrayList<>());
