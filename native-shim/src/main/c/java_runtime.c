@@ -1,6 +1,10 @@
+/* Finding or starting the process's one JVM: libjvm location, class path, JNI_CreateJavaVM on a thread with
+ * a roomy stack, the URLClassLoader fallback for a JVM someone else started, and attaching host threads.
+ * What is looked up inside the JVM once it runs is java_bindings.c. */
 #include "java_runtime.h"
 
 #include "host_log.h"
+#include "java_bindings.h"
 #include "java_location.h"
 
 #include <dirent.h>
@@ -10,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PLUGIN_CLASS "haptic/plugin/HapticPlugin"
+#define PLUGIN_CLASS JAVA_BINDINGS_PLUGIN_CLASS
 #define MAX_OPTIONS 64
 /* The JVM's first thread gets a roomy stack; the host thread that asks may have a small one. */
 #define START_STACK_BYTES (8u << 20)
@@ -29,16 +33,6 @@ static char *option_text[2] __attribute__((used));
 
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static pthread_key_t attached_key;
-
-/* Stack traces for the log, resolved at bootstrap so reporting never needs a lookup that could fail. */
-static struct {
-    jclass string_writer;
-    jmethodID string_writer_new;
-    jclass print_writer;
-    jmethodID print_writer_new;
-    jmethodID print_stack_trace;
-    jmethodID to_string;
-} trace;
 
 /* ---- threads ------------------------------------------------------------------------------------ */
 
@@ -84,84 +78,6 @@ static void JNICALL jvm_exit(jint code) {
 
 static void JNICALL jvm_abort(void) {
     host_log("the JVM is aborting the host process");
-}
-
-/* ---- exceptions ------------------------------------------------------------------------------- */
-
-static void log_java_string(JNIEnv *env, jstring s, const char *during) {
-    const char *text = s != NULL ? (*env)->GetStringUTFChars(env, s, NULL) : NULL;
-    host_log("Java exception during %s: %s", during, text != NULL ? text : "(no description)");
-    if (text != NULL) {
-        (*env)->ReleaseStringUTFChars(env, s, text);
-    }
-}
-
-void java_runtime_report_throwable(JNIEnv *env, jthrowable thrown, const char *during) {
-    if ((*env)->PushLocalFrame(env, 8) != JNI_OK) {
-        (*env)->ExceptionClear(env);
-        host_log("Java exception during %s (no memory to describe it)", during);
-        return;
-    }
-    jstring text = NULL;
-    if (trace.print_stack_trace != NULL) {
-        jobject sw = (*env)->NewObject(env, trace.string_writer, trace.string_writer_new);
-        jobject pw = sw != NULL ? (*env)->NewObject(env, trace.print_writer, trace.print_writer_new, sw) : NULL;
-        if (pw != NULL) {
-            (*env)->CallVoidMethod(env, thrown, trace.print_stack_trace, pw);
-            if (!(*env)->ExceptionCheck(env)) {
-                text = (*env)->CallObjectMethod(env, sw, trace.to_string);
-            }
-        }
-        (*env)->ExceptionClear(env);
-    }
-    if (text == NULL && trace.to_string != NULL) {
-        text = (*env)->CallObjectMethod(env, thrown, trace.to_string);
-        (*env)->ExceptionClear(env);
-    }
-    log_java_string(env, text, during);
-    (*env)->PopLocalFrame(env, NULL);
-}
-
-int java_runtime_report_exception(JNIEnv *env, const char *during) {
-    jthrowable thrown = (*env)->ExceptionOccurred(env);
-    if (thrown == NULL) {
-        return 0;
-    }
-    (*env)->ExceptionClear(env);
-    java_runtime_report_throwable(env, thrown, during);
-    (*env)->DeleteLocalRef(env, thrown);
-    return 1;
-}
-
-static jclass find_class(JNIEnv *env, const char *name) {
-    jclass c = (*env)->FindClass(env, name);
-    if (c == NULL) {
-        (*env)->ExceptionClear(env);
-    }
-    return c;
-}
-
-static int resolve_trace_support(JNIEnv *env) {
-    jclass object = find_class(env, "java/lang/Object");
-    jclass throwable = object != NULL ? find_class(env, "java/lang/Throwable") : NULL;
-    jclass sw = throwable != NULL ? find_class(env, "java/io/StringWriter") : NULL;
-    jclass pw = sw != NULL ? find_class(env, "java/io/PrintWriter") : NULL;
-    if (pw == NULL) {
-        return -1;
-    }
-    trace.to_string = (*env)->GetMethodID(env, object, "toString", "()Ljava/lang/String;");
-    trace.string_writer_new = (*env)->GetMethodID(env, sw, "<init>", "()V");
-    trace.print_writer_new = (*env)->GetMethodID(env, pw, "<init>", "(Ljava/io/Writer;)V");
-    jmethodID print = (*env)->GetMethodID(env, throwable, "printStackTrace", "(Ljava/io/PrintWriter;)V");
-    if (trace.to_string == NULL || trace.string_writer_new == NULL || trace.print_writer_new == NULL
-        || print == NULL) {
-        (*env)->ExceptionClear(env);
-        return -1;
-    }
-    trace.string_writer = (*env)->NewGlobalRef(env, sw);
-    trace.print_writer = (*env)->NewGlobalRef(env, pw);
-    trace.print_stack_trace = print;
-    return 0;
 }
 
 /* ---- classpath and options -------------------------------------------------------------------- */
@@ -232,10 +148,10 @@ static char *jar_classpath(const char *dir) {
  * URLClassLoader over them instead.
  */
 static jclass load_through_url_loader(JNIEnv *env, const char *classpath) {
-    jclass file_class = find_class(env, "java/io/File");
-    jclass uri_class = file_class != NULL ? find_class(env, "java/net/URI") : NULL;
-    jclass url_class = uri_class != NULL ? find_class(env, "java/net/URL") : NULL;
-    jclass loader_class = url_class != NULL ? find_class(env, "java/net/URLClassLoader") : NULL;
+    jclass file_class = java_bindings_find_class(env, "java/io/File");
+    jclass uri_class = file_class != NULL ? java_bindings_find_class(env, "java/net/URI") : NULL;
+    jclass url_class = uri_class != NULL ? java_bindings_find_class(env, "java/net/URL") : NULL;
+    jclass loader_class = url_class != NULL ? java_bindings_find_class(env, "java/net/URLClassLoader") : NULL;
     if (loader_class == NULL) {
         return NULL;
     }
@@ -279,73 +195,12 @@ static jclass load_through_url_loader(JNIEnv *env, const char *classpath) {
     return (jclass)(*env)->CallObjectMethod(env, loader, load, binary_name);
 }
 
-static int method(JNIEnv *env, jmethodID *slot, const char *name, const char *signature) {
-    *slot = (*env)->GetMethodID(env, runtime.plugin_class, name, signature);
-    if (*slot == NULL) {
-        (*env)->ExceptionClear(env);
-        host_log("%s has no method %s%s: the jar does not match this shim (see haptic-plugin/JNI.md)",
-                 PLUGIN_CLASS, name, signature);
-        return -1;
-    }
-    return 0;
-}
-
-static int resolve_methods(JNIEnv *env) {
-    int r = 0;
-    r |= method(env, &runtime.construct, "<init>", "(Ljava/lang/String;)V");
-    r |= method(env, &runtime.event_buffer, "eventBuffer", "()Ljava/nio/ByteBuffer;");
-    r |= method(env, &runtime.event_capacity, "eventCapacity", "()I");
-    r |= method(env, &runtime.setup_processing, "setupProcessing", "(DI)V");
-    r |= method(env, &runtime.set_active, "setActive", "(Z)V");
-    r |= method(env, &runtime.set_processing, "setProcessing", "(Z)V");
-    r |= method(env, &runtime.process, "process", "(II)V");
-    r |= method(env, &runtime.parameter_count, "parameterCount", "()I");
-    r |= method(env, &runtime.parameter_info, "parameterInfo", "(I)Ljava/lang/String;");
-    r |= method(env, &runtime.get_parameter, "getParameter", "(I)D");
-    r |= method(env, &runtime.set_parameter, "setParameter", "(ID)V");
-    r |= method(env, &runtime.parameter_to_string, "parameterToString", "(ID)Ljava/lang/String;");
-    r |= method(env, &runtime.parameter_from_string, "parameterFromString", "(ILjava/lang/String;)D");
-    r |= method(env, &runtime.normalized_to_plain, "normalizedToPlain", "(ID)D");
-    r |= method(env, &runtime.plain_to_normalized, "plainToNormalized", "(ID)D");
-    r |= method(env, &runtime.midi_controller_to_parameter, "midiControllerToParameter", "(II)I");
-    r |= method(env, &runtime.get_state, "getState", "()[B");
-    r |= method(env, &runtime.set_state, "setState", "([B)Z");
-    r |= method(env, &runtime.dispose, "dispose", "()V");
-    return r;
-}
-
-static void log_identity(JNIEnv *env, const char *libjvm) {
-    jmethodID identity = (*env)->GetStaticMethodID(env, runtime.plugin_class, "buildIdentity",
-                                                   "()Ljava/lang/String;");
-    jstring text = identity != NULL ? (*env)->CallStaticObjectMethod(env, runtime.plugin_class, identity) : NULL;
-    if (java_runtime_report_exception(env, "buildIdentity()")) {
-        return;
-    }
-    jclass system = find_class(env, "java/lang/System");
-    jmethodID property = system != NULL ? (*env)->GetStaticMethodID(env, system, "getProperty",
-                                                                    "(Ljava/lang/String;)Ljava/lang/String;")
-                                        : NULL;
-    jstring key = property != NULL ? (*env)->NewStringUTF(env, "java.vm.version") : NULL;
-    jstring vm_version = key != NULL ? (*env)->CallStaticObjectMethod(env, system, property, key) : NULL;
-    (*env)->ExceptionClear(env);
-    const char *id = text != NULL ? (*env)->GetStringUTFChars(env, text, NULL) : NULL;
-    const char *version = vm_version != NULL ? (*env)->GetStringUTFChars(env, vm_version, NULL) : NULL;
-    host_log("%s; Java %s (%s)", id != NULL ? id : "(no build identity)", version != NULL ? version : "?",
-             libjvm);
-    if (id != NULL) {
-        (*env)->ReleaseStringUTFChars(env, text, id);
-    }
-    if (version != NULL) {
-        (*env)->ReleaseStringUTFChars(env, vm_version, version);
-    }
-}
-
 static int bootstrap(JNIEnv *env, int created_here, const char *classpath, const char *libjvm) {
     if ((*env)->PushLocalFrame(env, 64) != JNI_OK) {
         return -1;
     }
     int ok = -1;
-    if (resolve_trace_support(env) != 0) {
+    if (java_bindings_resolve_trace(env) != 0) {
         host_log("the JVM lacks java.io.StringWriter/PrintWriter; exceptions will be logged without traces");
     }
     jclass cls = created_here ? (*env)->FindClass(env, PLUGIN_CLASS) : load_through_url_loader(env, classpath);
@@ -354,8 +209,8 @@ static int bootstrap(JNIEnv *env, int created_here, const char *classpath, const
         host_log("cannot load %s from %s", PLUGIN_CLASS, classpath);
     } else {
         runtime.plugin_class = (*env)->NewGlobalRef(env, cls);
-        if (runtime.plugin_class != NULL && resolve_methods(env) == 0) {
-            log_identity(env, libjvm);
+        if (runtime.plugin_class != NULL && java_bindings_resolve_plugin(env, &runtime) == 0) {
+            java_bindings_log_identity(env, &runtime, libjvm);
             ok = 0;
         }
     }
@@ -479,20 +334,19 @@ static void fail_permanently(const char *why) {
     permanent_failure = strdup(why);
 }
 
+/* Any host thread; serialised by start_lock, which every path leaves through the one unlock at the end. */
 const java_runtime *java_runtime_start(const plugin_bundle *bundle) {
     pthread_once(&key_once, create_attached_key);
     pthread_mutex_lock(&start_lock);
+    start_job job = {.bundle = bundle};
+    char *libjvm_path = NULL;
     if (ready) {
-        pthread_mutex_unlock(&start_lock);
-        return &runtime;
+        goto done;
     }
     if (permanent_failure != NULL) {
         host_log("Java is unavailable in this process: %s", permanent_failure);
-        pthread_mutex_unlock(&start_lock);
-        return NULL;
+        goto done;
     }
-    start_job job = {.bundle = bundle};
-    char *libjvm_path = NULL;
     void *lib = loaded_libjvm();
     if (lib == NULL) {
         char tried[2048];
@@ -500,15 +354,12 @@ const java_runtime *java_runtime_start(const plugin_bundle *bundle) {
         if (libjvm_path == NULL) {
             host_log("no Java runtime found, the plugin cannot start. Looked at: %s. Install a JDK/JRE 17 or "
                      "newer, or set jvm=/path/to/libjvm.so in %s", tried, bundle->conf_path);
-            pthread_mutex_unlock(&start_lock);
-            return NULL;
+            goto done;
         }
         lib = dlopen(libjvm_path, RTLD_NOW | RTLD_LOCAL);
         if (lib == NULL) {
             host_log("cannot load %s: %s", libjvm_path, dlerror());
-            free(libjvm_path);
-            pthread_mutex_unlock(&start_lock);
-            return NULL;
+            goto done;
         }
     }
     job.libjvm = libjvm_path != NULL ? libjvm_path : "libjvm.so already loaded";
@@ -527,6 +378,7 @@ const java_runtime *java_runtime_start(const plugin_bundle *bundle) {
             fail_permanently("the JVM or the plugin classes failed to start earlier (see above)");
         }
     }
+done:
     /* libjvm stays loaded for the life of the process: a JVM cannot be unloaded. */
     free(job.classpath);
     free(libjvm_path);
