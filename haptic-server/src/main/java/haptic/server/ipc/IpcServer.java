@@ -30,6 +30,11 @@ import java.util.function.Consumer;
  * <p>Who gets served at all: only connections from the server's own user ({@link PeerGate}), at most
  * {@link #MAX_CLIENTS} at a time, and only if they say Hello within {@link #HELLO_TIMEOUT_NANOS}. Anyone
  * else is turned away with one ErrorReply before any buffer or codec is spent on them.
+ *
+ * <p>Threads: {@link #start} and {@link #close} are called by the owner (any one thread at a time; they
+ * synchronise on this object); the counters are read from any thread. Everything else, every private
+ * method and every {@link ClientConnection}, runs on the "haptic-ipc" thread only, which is also the single
+ * writer of each volatile counter (published once per round).
  */
 public final class IpcServer implements AutoCloseable {
     /** Most bytes read from one client per round. */
@@ -47,8 +52,6 @@ public final class IpcServer implements AutoCloseable {
      * bounds the memory and descriptors a connection flood can take. Far above 64 instance slots plus panels.
      */
     public static final int MAX_CLIENTS = 256;
-    /** After accept() fails (usually: out of file descriptors), how long to leave new connections queued. */
-    private static final long ACCEPT_RETRY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Select timeout when idle; short enough that ~60 Hz telemetry leaves without socket activity. */
     private static final long IDLE_SELECT_MILLIS = 5;
     /** Select timeout while commands wait for room in the link. */
@@ -68,20 +71,15 @@ public final class IpcServer implements AutoCloseable {
     private final int resumeReadsAbove;
 
     private final ThrottledLog failures;
-    private final ThrottledLog refusals;
-    private final ThrottledLog acceptFailures;
 
     private SocketClaim claim;
-    private PeerGate peers;
+    /** Set once by start(), before the thread starts; read by refusedConnections() from any thread. */
+    private volatile ConnectionGate gate;
     private Selector selector;
-    private SelectionKey acceptKey;
-    /** While accepting is paused after a failure, when to try again; 0 when not paused. */
-    private long acceptResumeNanos;
     private Thread thread;
     private volatile boolean running;
     private boolean closed;
     private boolean readsPaused;
-    private int nextClientNumber;
     private int roundRobin;
     private volatile int controllers;
     private volatile int observers;
@@ -89,7 +87,6 @@ public final class IpcServer implements AutoCloseable {
     private volatile long mergedExpressions;
     private volatile int backlogHighWater;
     private volatile long pendingOutput;
-    private volatile long refusedConnections;
 
     public IpcServer(Path socket, CommandLink commands, TelemetryLink telemetry, ServerInfo info, int instanceSlots,
                      Consumer<String> log) {
@@ -105,12 +102,11 @@ public final class IpcServer implements AutoCloseable {
         this.resumeReadsAbove = outbox.backlogCapacity() / 2;
         long second = TimeUnit.SECONDS.toNanos(1);
         this.failures = new ThrottledLog(log, second);
-        this.refusals = new ThrottledLog(log, second);
-        this.acceptFailures = new ThrottledLog(log, second);
     }
 
     /**
-     * Claims the socket (refusing if another server answers on it) and starts the "haptic-ipc" thread.
+     * Called once by the owner: claims the socket (refusing if another server answers on it) and starts the
+     * "haptic-ipc" thread.
      *
      * @throws IOException if the socket cannot be claimed; nothing is left running then
      */
@@ -120,14 +116,14 @@ public final class IpcServer implements AutoCloseable {
         }
         claim = SocketClaim.bind(socket, log);
         try {
-            peers = new PeerGate(claim.owner());
+            PeerGate peers = new PeerGate(claim.owner());
             if (!PeerGate.available()) {
                 log.accept("ipc: this platform does not report peer credentials; only the socket's file modes"
                         + " keep other users out");
             }
             selector = Selector.open();
             claim.channel().configureBlocking(false);
-            acceptKey = claim.channel().register(selector, SelectionKey.OP_ACCEPT);
+            gate = new ConnectionGate(claim.channel(), selector, peers, encoder, log);
         } catch (IOException | RuntimeException e) {
             releaseSocket();
             if (selector != null) {
@@ -141,42 +137,46 @@ public final class IpcServer implements AutoCloseable {
         thread.start();
     }
 
-    /** Connected controllers that completed the handshake. */
+    /** Any thread: connected controllers that completed the handshake. */
     public int controllers() {
         return controllers;
     }
 
-    /** Connected observers that completed the handshake. */
+    /** Any thread: connected observers that completed the handshake. */
     public int observers() {
         return observers;
     }
 
-    /** Telemetry snapshots not sent to a lagging observer, summed over observers. */
+    /** Any thread: telemetry snapshots not sent to a lagging observer, summed over observers. */
     public long telemetrySkipped() {
         return telemetrySkipped;
     }
 
-    /** Expression updates merged into one still waiting for the audio thread. */
+    /** Any thread: expression updates merged into one still waiting for the audio thread. */
     public long mergedExpressions() {
         return mergedExpressions;
     }
 
-    /** Most commands that ever waited at once for room in the command link. */
+    /** Any thread: most commands that ever waited at once for room in the command link. */
     public int backlogHighWater() {
         return backlogHighWater;
     }
 
-    /** Bytes owed to clients that their sockets have not taken yet, summed over clients, as of the last round. */
+    /** Any thread: bytes owed to clients not yet taken by their sockets, summed, as of the last round. */
     public long pendingOutput() {
         return pendingOutput;
     }
 
-    /** Connections turned away before being served: another user's, or beyond {@link #MAX_CLIENTS}. */
+    /** Any thread: connections turned away before being served: another user's, or beyond {@link #MAX_CLIENTS}. */
     public long refusedConnections() {
-        return refusedConnections;
+        ConnectionGate g = gate;
+        return g == null ? 0 : g.refusedConnections();
     }
 
-    /** Closes every client (releasing their instances), stops the thread and deletes the socket file. Idempotent. */
+    /**
+     * Called by the owner: closes every client (releasing their instances), stops the thread and deletes the
+     * socket file. Idempotent.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -222,7 +222,7 @@ public final class IpcServer implements AutoCloseable {
     }
 
     private void round() throws IOException {
-        resumeAccepting();
+        gate.resumeAccepting();
         outbox.drain();
         boolean work = outbox.canTakeFrame() && anyFramesPending();
         if (work) {
@@ -235,7 +235,7 @@ public final class IpcServer implements AutoCloseable {
                 continue;
             }
             if (key.isAcceptable()) {
-                acceptAll();
+                gate.acceptAll(clients.size(), readsPaused, READ_BUDGET, OUTPUT_LIMIT, this::admit);
             } else if (key.attachment() instanceof ClientConnection c) {
                 c.readable |= key.isReadable();
             }
@@ -251,72 +251,9 @@ public final class IpcServer implements AutoCloseable {
         publishCounters();
     }
 
-    private void acceptAll() throws IOException {
-        while (true) {
-            SocketChannel channel;
-            try {
-                channel = claim.channel().accept();
-            } catch (IOException e) {
-                // Typically out of file descriptors. The connection stays queued, so the selector would report
-                // it again at once: leave it for a moment instead of spinning, and keep serving everyone else.
-                long now = System.nanoTime();
-                acceptFailures.accept("ipc: cannot accept a connection (" + e.getMessage() + "); retrying in "
-                        + TimeUnit.NANOSECONDS.toMillis(ACCEPT_RETRY_NANOS) + " ms", now);
-                acceptKey.interestOps(0);
-                acceptResumeNanos = now + ACCEPT_RETRY_NANOS;
-                return;
-            }
-            if (channel == null) {
-                return;
-            }
-            String refusal = peers.refusal(channel);
-            if (refusal == null && clients.size() >= MAX_CLIENTS) {
-                refusal = "too many connections (" + MAX_CLIENTS + " open)";
-            }
-            if (refusal != null) {
-                turnAway(channel, refusal);
-                continue;
-            }
-            try {
-                channel.configureBlocking(false);
-                SelectionKey key = channel.register(selector, readsPaused ? 0 : SelectionKey.OP_READ);
-                ClientConnection c = new ClientConnection(++nextClientNumber, channel, key, READ_BUDGET, OUTPUT_LIMIT);
-                key.attach(c);
-                clients.add(c);
-                log.accept(c.describe() + " connected");
-            } catch (IOException e) {
-                channel.close();
-                log.accept("ipc: could not set up a new connection: " + e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * Closes a connection before it is served, telling the peer why in one ErrorReply if its socket takes
-     * it at once (an empty socket always does); no codec or buffers are spent on it.
-     */
-    private void turnAway(SocketChannel channel, String reason) {
-        refusedConnections++;
-        refusals.accept("ipc: refused a connection: " + reason, System.nanoTime());
-        try {
-            channel.configureBlocking(false);
-            channel.write(ByteBuffer.wrap(encoder.encode(new ErrorReply(Replies.fit(reason)))));
-        } catch (IOException e) {
-            // The peer may already be gone; it is refused either way.
-        } finally {
-            try {
-                channel.close();
-            } catch (IOException e) {
-                log.accept("ipc: error closing a refused connection: " + e.getMessage());
-            }
-        }
-    }
-
-    private void resumeAccepting() {
-        if (acceptResumeNanos != 0 && System.nanoTime() - acceptResumeNanos >= 0) {
-            acceptResumeNanos = 0;
-            acceptKey.interestOps(SelectionKey.OP_ACCEPT);
-        }
+    private void admit(ClientConnection c) {
+        clients.add(c);
+        log.accept(c.describe() + " connected");
     }
 
     private boolean anyFramesPending() {
