@@ -33,7 +33,7 @@ final class ParameterValues {
     }
 
     private static final class Slot {
-        /** Two writers, audio thread and host main thread; last write wins (see {@link #set}). */
+        /** Two writers, audio thread and host main thread; last write wins (see {@link ParameterValues#set}). */
         volatile double normalized;
     }
 }
