@@ -17,11 +17,13 @@ import java.nio.FloatBuffer;
 final class BufferCopyWarmUp {
     private static final int ROUNDS = 200_000;
     private static final long MAX_NANOS = 200_000_000L;
+    /** Written only under the class lock, by the thread registering a port. */
     private static boolean done;
 
     private BufferCopyWarmUp() {
     }
 
+    /** Called on the thread that registers a port (never JACK's process thread); the first call does the work. */
     static synchronized void ensure() {
         if (done) {
             return;

@@ -18,12 +18,15 @@ final class JackMessages {
     private static final int KEPT = 8;
     private static final JackNative.MessageCallback ERRORS = JackMessages::error;
     private static final JackNative.MessageCallback INFO = message -> { };
+    /** Written under its own lock by libjack's reporting thread ({@link #error}) and the opening thread. */
     private static final Deque<String> RECENT = new ArrayDeque<>();
+    /** Written only under the class lock, by the thread opening a session. */
     private static boolean installed;
 
     private JackMessages() {
     }
 
+    /** Called on the thread opening a session (under JackSession's open lock). */
     static synchronized void install() {
         if (installed) {
             return;
@@ -36,14 +39,17 @@ final class JackMessages {
         installed = true;
     }
 
-    /** Forgets earlier errors, so that {@link #recent()} describes what happens next. */
+    /** Forgets earlier errors, so that {@link #recent()} describes what happens next. Called on the opening thread. */
     static void clear() {
         synchronized (RECENT) {
             RECENT.clear();
         }
     }
 
-    /** libjack's errors since the last {@link #clear()}, oldest first (at most the last few). */
+    /**
+     * libjack's errors since the last {@link #clear()}, oldest first (at most the last few). Called on the
+     * opening thread.
+     */
     static List<String> recent() {
         synchronized (RECENT) {
             return new ArrayList<>(RECENT);

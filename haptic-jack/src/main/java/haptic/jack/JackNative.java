@@ -37,16 +37,19 @@ final class JackNative {
 
     /** {@code int (*JackProcessCallback)(jack_nframes_t nframes, void *arg)}. */
     public interface ProcessCallback extends Callback {
+        /** Called on JACK's process thread. */
         int invoke(int nframes, long arg);
     }
 
     /** {@code int (*JackXRunCallback)(void *arg)}. */
     public interface XrunCallback extends Callback {
+        /** Called on JACK's notification thread. */
         int invoke(long arg);
     }
 
     /** {@code void (*)(const char *msg)}, for libjack's error and info functions. */
     public interface MessageCallback extends Callback {
+        /** Called on whatever thread libjack reports from. */
         void invoke(Pointer message);
     }
 
@@ -57,37 +60,52 @@ final class JackNative {
     interface Opener extends Library {
         Opener INSTANCE = Native.load(LibJack.NAME, Opener.class);
 
+        /** Called on the thread opening a session, under JackSession's open lock. */
         Pointer jack_client_open(String clientName, int options, IntByReference status, Object... args);
     }
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native int jack_set_process_callback(long client, ProcessCallback callback, long arg);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native int jack_set_xrun_callback(long client, XrunCallback callback, long arg);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native int jack_client_close(long client);
 
-    /** The process thread's pthread_t (jack_native_thread_t on Linux). */
+    /** The process thread's pthread_t (jack_native_thread_t on Linux). Called on the closing thread. */
     static native long jack_client_thread_id(long client);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native String jack_get_client_name(long client);
 
+    /** Called on JACK's process thread. */
     static native long jack_port_get_buffer(long port, int nframes);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native long jack_port_by_name(long client, String portName);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native int jack_port_flags(long port);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native String jack_port_type(long port);
 
+    /** Any thread. */
     static native int jack_frame_time(long client);
 
+    /** Any thread, JACK's process thread included. */
     static native int jack_last_frame_time(long client);
 
+    /** Any thread. */
     static native int jack_time_to_frames(long client, long usecs);
 
+    /** Any thread. */
     static native long jack_get_time();
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native void jack_set_error_function(MessageCallback callback);
 
+    /** Setup and close only: any thread except JACK's callback threads. */
     static native void jack_set_info_function(MessageCallback callback);
 }

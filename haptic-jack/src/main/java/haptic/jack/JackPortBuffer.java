@@ -21,6 +21,7 @@ public final class JackPortBuffer {
     private final long port;
     private final String name;
     private final int minCapacity;
+    /** The view cache ({@code addresses}, {@code views}, {@code nextSlot}) is written only on the process thread. */
     private final long[] addresses = new long[SLOTS];
     private final FloatBuffer[] views = new FloatBuffer[SLOTS];
     private int nextSlot;
@@ -32,12 +33,15 @@ public final class JackPortBuffer {
         BufferCopyWarmUp.ensure();
     }
 
-    /** Full JACK name, "client:port". */
+    /** Full JACK name, "client:port". Any thread. */
     public String name() {
         return name;
     }
 
-    /** Real-time: copies {@code src[0, frames)} into this output port for the current cycle. */
+    /**
+     * Real-time: copies {@code src[0, frames)} into this output port for the current cycle. Called on JACK's
+     * process thread.
+     */
     public void write(float[] src, int frames) {
         FloatBuffer v = view(frames);
         if (v != null) {
@@ -45,7 +49,7 @@ public final class JackPortBuffer {
         }
     }
 
-    /** Real-time: fills this output port with silence for the current cycle. */
+    /** Real-time: fills this output port with silence for the current cycle. Called on JACK's process thread. */
     public void silence(int frames) {
         FloatBuffer v = view(frames);
         if (v == null) {
@@ -56,7 +60,10 @@ public final class JackPortBuffer {
         }
     }
 
-    /** Real-time: copies this input port's current cycle into {@code dst[offset, offset + frames)}. */
+    /**
+     * Real-time: copies this input port's current cycle into {@code dst[offset, offset + frames)}. Called on
+     * JACK's process thread.
+     */
     public void read(float[] dst, int offset, int frames) {
         FloatBuffer v = view(frames);
         if (v != null) {

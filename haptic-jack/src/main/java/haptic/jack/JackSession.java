@@ -34,21 +34,27 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class JackSession implements AutoCloseable {
     private static final Object OPEN_LOCK = new Object();
+    /** Written only under {@link #OPEN_LOCK}, by whichever thread opens or closes a session. */
     private static final Set<JackSession> OPEN = new HashSet<>();
+    /** Written only under {@link #OPEN_LOCK} (by {@link #open}). */
     private static Constructor<JackClient> wrapper;
 
     private final String serverName;
     private final long client;
     private final JackClient jna;
     private final int bufferSizeAtOpen;
+    /** Incremented only on JACK's xrun notification thread. */
     private final AtomicLong xruns = new AtomicLong();
     private final JackNative.XrunCallback xrunEntry = arg -> {
         xruns.incrementAndGet();
         return 0;
     };
     private final ProcessEntry processEntry = new ProcessEntry();
+    /** Written by the thread that sets the session up ({@link #onShutdown}); read on JACK's notification thread. */
     private volatile Runnable shutdownListener;
+    /** Written only on JACK's shutdown notification thread ({@link #serverGone}). */
     private volatile boolean serverLost;
+    /** Written only under {@link #OPEN_LOCK}, by the closing thread. */
     private boolean closed;
 
     private JackSession(String serverName, long client, JackClient jna) throws JackException {
@@ -60,6 +66,7 @@ public final class JackSession implements AutoCloseable {
 
     /**
      * Opens a client on the named server (null: $JACK_DEFAULT_SERVER, else "default"). Never starts a server.
+     * Any thread except JACK's callback threads; opens and closes are serialized by one lock.
      *
      * @throws JackClientException with {@link JackClientException#serverUnreachable()} set if no server answered
      */
@@ -105,7 +112,7 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
-    /** The server a null name means: $JACK_DEFAULT_SERVER, else "default" (what libjack itself does). */
+    /** The server a null name means: $JACK_DEFAULT_SERVER, else "default" (what libjack itself does). Any thread. */
     public static String resolveServer(String server) {
         if (server != null) {
             return server;
@@ -153,15 +160,17 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
+    /** Any thread (fixed at open). */
     public String serverName() {
         return serverName;
     }
 
-    /** The client name JACK gave us (it may append a suffix to make it unique). */
+    /** The client name JACK gave us (it may append a suffix to make it unique). Any thread. */
     public String clientName() {
         return jna.getName();
     }
 
+    /** Any thread except JACK's callback threads. */
     public float sampleRate() {
         try {
             return jna.getSampleRate();
@@ -170,7 +179,10 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
-    /** The current period size; JACK never passes more frames than this to the process callback. */
+    /**
+     * The current period size; JACK never passes more frames than this to the process callback. Any thread
+     * except JACK's callback threads.
+     */
     public int bufferSize() {
         try {
             return jna.getBufferSize();
@@ -179,10 +191,12 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
+    /** Called on the thread that set the session up, before {@link #activate()}. */
     public JackPortBuffer registerOutput(String shortName) {
         return register(shortName, JackPortFlags.JackPortIsOutput);
     }
 
+    /** Called on the thread that set the session up, before {@link #activate()}. */
     public JackPortBuffer registerInput(String shortName) {
         return register(shortName, JackPortFlags.JackPortIsInput);
     }
@@ -206,7 +220,7 @@ public final class JackSession implements AutoCloseable {
     /**
      * Installs the real-time work. Must be called before {@link #activate()}. The JACK thread is attached to
      * the JVM once, as a daemon named {@code threadName}, and stays attached: detaching after each cycle
-     * would create a new {@code Thread} object every period.
+     * would create a new {@code Thread} object every period. Called on the thread that set the session up.
      */
     public void onProcess(JackCycle cycle, String threadName) {
         processEntry.cycle = cycle;
@@ -217,11 +231,15 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
-    /** Runs on a JACK thread when the server goes away; it must only set flags or wake a thread. */
+    /**
+     * Runs on a JACK thread when the server goes away; it must only set flags or wake a thread. Called on the
+     * thread that set the session up.
+     */
     public void onShutdown(Runnable listener) {
         shutdownListener = listener;
     }
 
+    /** Called on the thread that set the session up. */
     public void activate() {
         try {
             jna.activate();
@@ -230,6 +248,7 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
+    /** Called on the thread that set the session up, after {@link #activate()}. */
     public void connect(String source, String destination) {
         try {
             Jack.getInstance().connect(jna, source, destination);
@@ -238,7 +257,7 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
-    /** Every port in the graph with its direction and type. */
+    /** Every port in the graph with its direction and type. Any thread except JACK's callback threads. */
     public List<JackPortInfo> ports() {
         String[] names;
         try {
@@ -259,7 +278,10 @@ public final class JackSession implements AutoCloseable {
         return out;
     }
 
-    /** Full names of the ports connected to {@code portName} (any client's port). */
+    /**
+     * Full names of the ports connected to {@code portName} (any client's port). Any thread except JACK's
+     * callback threads.
+     */
     public List<String> connections(String portName) {
         try {
             return List.of(Jack.getInstance().getAllConnections(jna, portName));
@@ -268,51 +290,60 @@ public final class JackSession implements AutoCloseable {
         }
     }
 
-    /** Real-time safe: JACK's frame time at the start of the current (or last) cycle, as an unsigned 32-bit count. */
+    /**
+     * Real-time safe: JACK's frame time at the start of the current (or last) cycle, as an unsigned 32-bit count.
+     * Any thread, JACK's process thread included.
+     */
     public long lastFrameTime() {
         return JackNative.jack_last_frame_time(client) & 0xffffffffL;
     }
 
-    /** JACK's estimate of the current frame time (unsigned 32-bit). */
+    /** JACK's estimate of the current frame time (unsigned 32-bit). Any thread. */
     public long frameTime() {
         return JackNative.jack_frame_time(client) & 0xffffffffL;
     }
 
-    /** Converts a {@link System#nanoTime()} instant to JACK frame time (unsigned 32-bit). */
+    /** Converts a {@link System#nanoTime()} instant to JACK frame time (unsigned 32-bit). Any thread. */
     public long frameTimeAtNanoTime(long nanoTime) {
         long jackMicros = JackNative.jack_get_time();
         long ageMicros = (System.nanoTime() - nanoTime) / 1000;
         return JackNative.jack_time_to_frames(client, jackMicros - ageMicros) & 0xffffffffL;
     }
 
+    /** Any thread, the audio thread included (an atomic read, no allocation). */
     public long xruns() {
         return xruns.get();
     }
 
-    /** Process cycles run so far. */
+    /** Process cycles run so far. Any thread. */
     public long cycles() {
         return processEntry.cycles;
     }
 
+    /** Any thread. */
     public boolean serverLost() {
         return serverLost;
     }
 
-    /** Number of cycles whose work threw; the last such throwable is {@link #cycleFailure()}. */
+    /** Number of cycles whose work threw; the last such throwable is {@link #cycleFailure()}. Any thread. */
     public long cycleFailures() {
         return processEntry.failures;
     }
 
+    /** Any thread. */
     public Throwable cycleFailure() {
         return processEntry.failure;
     }
 
-    /** The native jack_client_t*, for real-time code in this package that calls {@link JackNative} directly. */
+    /**
+     * The native jack_client_t*, for real-time code in this package that calls {@link JackNative} directly.
+     * Any thread (fixed at open).
+     */
     long clientAddress() {
         return client;
     }
 
-    /** JNAJack's view of this client, for measuring its stock process path against ours. */
+    /** JNAJack's view of this client, for measuring its stock process path against ours. Any thread. */
     JackClient jnaJackClient() {
         return jna;
     }
@@ -390,14 +421,18 @@ public final class JackSession implements AutoCloseable {
      * must hold no string constants (see {@link JackNative}); its fields are the cycle's only shared state.
      */
     private static final class ProcessEntry implements JackNative.ProcessCallback {
+        /** Written by the thread that sets the session up ({@link JackSession#onProcess}). */
         private volatile JackCycle cycle;
+        /** Written by the closing thread, under {@code OPEN_LOCK}. */
         private volatile boolean stopRequested;
+        /** The remaining fields are written only on JACK's process thread. */
         private volatile Thread thread;
         private volatile boolean inCycle;
         private volatile long cycles;
         private volatile long failures;
         private volatile Throwable failure;
 
+        /** Called on JACK's process thread, once per period. */
         @Override
         public int invoke(int nframes, long arg) {
             if (stopRequested) {

@@ -16,6 +16,7 @@ final class PosixThreads {
     private PosixThreads() {
     }
 
+    /** Called on the thread closing a session, once JACK's process thread has ended. */
     static void detach(long pthread) {
         if (pthread != 0) {
             pthread_detach(pthread);

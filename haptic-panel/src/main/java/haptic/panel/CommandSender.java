@@ -29,6 +29,7 @@ final class CommandSender implements AutoCloseable {
     private final String instanceId = "haptic-panel-" + ProcessHandle.current().pid();
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>(QUEUE_LIMIT);
     private final Thread thread;
+    /** Written only on the render thread (close). */
     private volatile boolean closed;
     /** Owned by the sender thread. */
     private HapticClient controller;
@@ -40,11 +41,16 @@ final class CommandSender implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** Called on the render thread, before the first frame. */
     void start() {
         thread.start();
     }
 
-    /** Queues a message for the server; never blocks. @return false if it was dropped (queue full or closed) */
+    /**
+     * Queues a message for the server; never blocks. Called on the render thread.
+     *
+     * @return false if it was dropped (queue full or closed)
+     */
     boolean submit(Object msg) {
         if (closed) {
             return false; // the panel is shutting down; nothing new goes out
@@ -56,6 +62,7 @@ final class CommandSender implements AutoCloseable {
         return true;
     }
 
+    /** The sender thread's body. */
     private void run() {
         try {
             while (!closed || !queue.isEmpty()) {
@@ -145,7 +152,10 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
-    /** Sends what is still queued (a pending NoteOff included), then closes the test-note connection. */
+    /**
+     * Sends what is still queued (a pending NoteOff included), then closes the test-note connection. Called on the
+     * render thread at exit.
+     */
     @Override
     public void close() {
         closed = true;
@@ -156,6 +166,7 @@ final class CommandSender implements AutoCloseable {
         }
     }
 
+    /** Any thread (the render and sender threads both use it; it only reads {@code msg}). */
     static String describe(Object msg) {
         if (msg instanceof TestPulse p) {
             return "test pulse on transducer " + (p.transducer() + 1);

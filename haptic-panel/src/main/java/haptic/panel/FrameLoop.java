@@ -34,7 +34,11 @@ final class FrameLoop {
         this.notices = notices;
     }
 
-    /** @return the exit status */
+    /**
+     * Called on the render thread (the one that opened the window); reads the link thread's snapshots.
+     *
+     * @return the exit status
+     */
     int run() {
         long started = System.nanoTime();
         int counted = 0;

@@ -24,10 +24,12 @@ record LinkState(Phase phase, String detail, HelloAccepted server, long managedP
         REFUSED
     }
 
+    /** Any thread (immutable). */
     boolean connected() {
         return phase == Phase.CONNECTED;
     }
 
+    /** Any thread (immutable). */
     boolean managed() {
         return managedPid >= 0;
     }

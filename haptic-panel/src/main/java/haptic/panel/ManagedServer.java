@@ -31,6 +31,7 @@ final class ManagedServer implements AutoCloseable {
 
     private final Process process;
     private final OutputStream lifeline;
+    /** Written only by the output pump thread, under its own lock. */
     private final Deque<String> lastLines = new ArrayDeque<>();
     private final Thread pump;
 
@@ -45,7 +46,7 @@ final class ManagedServer implements AutoCloseable {
     /**
      * Starts {@code haptic-server run} on {@code socket} with the same java executable, from the server jar
      * named by {@value #SERVER_JAR_PROPERTY} (bin/haptic sets it), else from this JVM's class path (tests,
-     * where the server is a test dependency). The panel jar does not carry the server.
+     * where the server is a test dependency). The panel jar does not carry the server. Called on the link thread.
      */
     static ManagedServer start(Path socket, Consumer<String> log) throws IOException {
         List<String> cmd = new ArrayList<>();
@@ -82,6 +83,7 @@ final class ManagedServer implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
+    /** The output pump thread's body. */
     private void pumpOutput(Consumer<String> log) {
         try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -99,20 +101,29 @@ final class ManagedServer implements AutoCloseable {
         }
     }
 
+    /** Any thread: the link thread, and the render thread at exit. */
     long pid() {
         return process.pid();
     }
 
+    /** Called on the link thread. */
     boolean alive() {
         return process.isAlive();
     }
 
-    /** @return the exit status, or -1 while it runs */
+    /**
+     * Called on the link thread.
+     *
+     * @return the exit status, or -1 while it runs
+     */
     int exitCode() {
         return process.isAlive() ? -1 : process.exitValue();
     }
 
-    /** The server's last output line, for telling the user why it stopped; empty if it printed nothing. */
+    /**
+     * The server's last output line, for telling the user why it stopped; empty if it printed nothing. Called on
+     * the link thread.
+     */
     String lastLine() {
         synchronized (lastLines) {
             return lastLines.isEmpty() ? "" : lastLines.getLast();
@@ -121,7 +132,7 @@ final class ManagedServer implements AutoCloseable {
 
     /**
      * Asks the server to stop by closing its stdin, waits for its clean shutdown, and only then
-     * escalates to SIGTERM and SIGKILL.
+     * escalates to SIGTERM and SIGKILL. Called on the render thread at exit.
      */
     @Override
     public void close() {

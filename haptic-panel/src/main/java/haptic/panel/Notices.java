@@ -13,6 +13,7 @@ final class Notices implements Consumer<String> {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     private final PrintStream err;
+    /** Written by whichever thread calls {@link #show}; each value is immutable and the last write wins. */
     private volatile Notice latest;
 
     /** A logged line and when it was logged ({@code System.nanoTime()}). */
@@ -23,13 +24,13 @@ final class Notices implements Consumer<String> {
         this.err = err;
     }
 
-    /** Logs a line and shows it in the status strip. */
+    /** Logs a line and shows it in the status strip. Any thread. */
     void show(String text) {
         latest = new Notice(text, System.nanoTime());
         accept(text);
     }
 
-    /** Logs a line without showing it (server output, routine events). */
+    /** Logs a line without showing it (server output, routine events). Any thread; lines never interleave. */
     @Override
     public void accept(String text) {
         synchronized (err) {
@@ -38,7 +39,7 @@ final class Notices implements Consumer<String> {
         }
     }
 
-    /** The last line passed to {@link #show}, or null. */
+    /** The last line passed to {@link #show}, or null. Called on the render thread. */
     Notice latest() {
         return latest;
     }

@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 final class ServerLink implements AutoCloseable {
     /** Starts a server the panel will own; see {@link ManagedServer}. */
     interface Starter {
+        /** Called on the link thread. */
         ManagedServer start(Path socket) throws IOException;
     }
 
@@ -43,12 +44,14 @@ final class ServerLink implements AutoCloseable {
     private final Thread thread;
     private final ArrayBlockingQueue<TransducerLevels> fresh = new ArrayBlockingQueue<>(QUEUED_LEVELS);
 
+    /** This and the next five fields are written only on the link thread. */
     private volatile LinkState state;
     private volatile TransducerLevels levels;
     private volatile EngineStatus status;
     private volatile long telemetryNanos;
     private volatile HapticClient client;
     private volatile ManagedServer managed;
+    /** Written only on the render thread (close). */
     private volatile boolean closed;
     private long lastStartNanos;
 
@@ -64,45 +67,55 @@ final class ServerLink implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** Called on the render thread, before the first frame. */
     void start() {
         thread.start();
     }
 
+    /** Any thread. */
     Path socket() {
         return socket;
     }
 
+    /** Called on the render and sender threads; the value is immutable. */
     LinkState state() {
         return state;
     }
 
-    /** The newest levels while connected, else null. */
+    /** The newest levels while connected, else null. Called on the render thread. */
     TransducerLevels levels() {
         return levels;
     }
 
-    /** The newest engine status while connected, else null. */
+    /** The newest engine status while connected, else null. Called on the render thread. */
     EngineStatus status() {
         return status;
     }
 
-    /** {@code System.nanoTime()} of the last levels or status received. */
+    /** {@code System.nanoTime()} of the last levels or status received. Called on the render thread. */
     long telemetryNanos() {
         return telemetryNanos;
     }
 
-    /** The observer connection while connected, else null; for sending the few requests an observer may make. */
+    /**
+     * The observer connection while connected, else null; for sending the few requests an observer may make.
+     * Called on the sender thread.
+     */
     HapticClient client() {
         return client;
     }
 
-    /** Hands every level message received since the last call to {@code sink}, oldest first. Never blocks. */
+    /**
+     * Hands every level message received since the last call to {@code sink}, oldest first. Never blocks. Called on
+     * the render thread.
+     */
     void drainLevels(Consumer<TransducerLevels> sink) {
         for (TransducerLevels l = fresh.poll(); l != null; l = fresh.poll()) {
             sink.accept(l);
         }
     }
 
+    /** The link thread's body. */
     private void run() {
         while (!closed) {
             HapticClient c;
@@ -211,7 +224,10 @@ final class ServerLink implements AutoCloseable {
         }
     }
 
-    /** Ends the connection and, if the panel started the server, stops it. A server found running is left alone. */
+    /**
+     * Ends the connection and, if the panel started the server, stops it. A server found running is left alone.
+     * Called on the render thread at exit, after the sender has closed.
+     */
     @Override
     public void close() {
         closed = true;

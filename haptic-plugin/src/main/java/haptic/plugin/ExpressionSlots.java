@@ -17,6 +17,7 @@ final class ExpressionSlots {
         }
     }
 
+    /** Called on the audio thread (the only writer). */
     void write(int channel, float pressure, float bend, float timbre) {
         Slot s = slots[channel];
         s.pressure = pressure;
@@ -24,19 +25,23 @@ final class ExpressionSlots {
         s.timbre = timbre;
     }
 
+    /** Called on the IPC thread. */
     float pressure(int channel) {
         return slots[channel].pressure;
     }
 
+    /** Called on the IPC thread. */
     float bend(int channel) {
         return slots[channel].bend;
     }
 
+    /** Called on the IPC thread. */
     float timbre(int channel) {
         return slots[channel].timbre;
     }
 
     private static final class Slot {
+        /** All three written only on the audio thread. */
         volatile float pressure = ExpressionCache.DEFAULT_PRESSURE;
         volatile float bend;
         volatile float timbre = ExpressionCache.DEFAULT_TIMBRE;

@@ -30,8 +30,10 @@ public final class HapticPlugin {
     private final MpeTranslator translator;
     private final HostEvents hostEvents;
     private final ServerConnection connection;
+    /** Written only on the host's main thread, under this object's lock. */
     private boolean disposed;
 
+    /** Called on the host's main (UI) thread. */
     public HapticPlugin(String resourcesDir) {
         PluginConf conf = PluginConf.load(resourcesDir);
         String instanceId = InstanceIds.next();
@@ -45,27 +47,32 @@ public final class HapticPlugin {
         PluginStartup.report(log, conf, connection.socket());
     }
 
-    /** Version, content hash and protocol version, for the host log. */
+    /** Version, content hash and protocol version, for the host log. Any thread. */
     public static String buildIdentity() {
         return BuildIdentity.text();
     }
 
-    /** The buffer the shim writes event records into (direct, little-endian). */
+    /** The buffer the shim writes event records into (direct, little-endian). Called once on the host's main thread. */
     public ByteBuffer eventBuffer() {
         return events;
     }
 
+    /** Called once on the host's main thread. */
     public int eventCapacity() {
         return EVENT_CAPACITY;
     }
 
-    /** Nothing depends on the rate or block size: events carry no timing the server could use. */
+    /**
+     * Nothing depends on the rate or block size: events carry no timing the server could use. Called on the host's
+     * main thread.
+     */
     public void setupProcessing(double sampleRate, int maxBlock) {
     }
 
     /**
      * Active: the IPC thread runs and (re)connects. Inactive: it forwards what is queued, releases every
      * note the host still holds, closes the socket and ends. The audio thread is not processing meanwhile.
+     * Called on the host's main thread.
      */
     public synchronized void setActive(boolean active) {
         if (disposed) {
@@ -96,20 +103,26 @@ public final class HapticPlugin {
         hostEvents.dispatch(Math.max(0, Math.min(EVENT_CAPACITY, numEvents)));
     }
 
+    /** Called on the host's main (UI) thread. */
     public int parameterCount() {
         return ParameterCatalog.COUNT;
     }
 
+    /** Called on the host's main (UI) thread. */
     public String parameterInfo(int index) {
         return ParameterText.info(index);
     }
 
+    /** Called on the host's main thread; reads what that thread or automation on the audio thread set last. */
     public double getParameter(int id) {
         int index = ParameterCatalog.indexOf(id);
         return index < 0 ? 0.0 : values.get(index);
     }
 
-    /** Controller side; an automatable value also goes to the server (the IPC thread sends what changed). */
+    /**
+     * Controller side; an automatable value also goes to the server (the IPC thread sends what changed). Called on
+     * the host's main thread; automation on the audio thread writes the same values, and the last write wins.
+     */
     public void setParameter(int id, double normalized) {
         int index = ParameterCatalog.indexOf(id);
         if (index >= 0) {
@@ -117,35 +130,45 @@ public final class HapticPlugin {
         }
     }
 
+    /** Called on the host's main (UI) thread. */
     public String parameterToString(int id, double normalized) {
         return ParameterText.format(id, normalized);
     }
 
+    /** Called on the host's main (UI) thread. */
     public double parameterFromString(int id, String text) {
         return ParameterText.parse(id, text);
     }
 
+    /** Called on the host's main (UI) thread. */
     public double normalizedToPlain(int id, double v) {
         return ParameterText.toPlain(id, v);
     }
 
+    /** Called on the host's main (UI) thread. */
     public double plainToNormalized(int id, double v) {
         return ParameterText.toNormalized(id, v);
     }
 
+    /** Called on the host's main (UI) thread. */
     public int midiControllerToParameter(int channel, int controller) {
         return MidiParameters.idFor(channel, controller);
     }
 
+    /** Called on the host's main (UI) thread. */
     public byte[] getState() {
         return PluginState.write(values);
     }
 
+    /** Called on the host's main (UI) thread. */
     public boolean setState(byte[] data) {
         return PluginState.read(data, values);
     }
 
-    /** Terminate: stops the IPC thread (releasing held notes, closing the socket) and closes the log. */
+    /**
+     * Terminate: stops the IPC thread (releasing held notes, closing the socket) and closes the log. Called on the
+     * host's main thread.
+     */
     public synchronized void dispose() {
         if (disposed) {
             return;
@@ -155,15 +178,17 @@ public final class HapticPlugin {
         log.close();
     }
 
-    /** Whether the server has accepted this instance (for tests and diagnostics). */
+    /** Whether the server has accepted this instance (for tests and diagnostics). Any thread. */
     boolean connected() {
         return connection.connected();
     }
 
+    /** Any thread (for tests). */
     ServerConnection connection() {
         return connection;
     }
 
+    /** Any thread (for tests). */
     NoteOutbox outbox() {
         return outbox;
     }

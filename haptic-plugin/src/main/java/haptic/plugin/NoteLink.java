@@ -19,22 +19,22 @@ final class NoteLink {
         }
     }
 
-    /** Producer: an entry to fill, or null while every entry is in flight. */
+    /** Producer: an entry to fill, or null while every entry is in flight. Called on the audio thread. */
     NoteEvent claim() {
         return free.poll();
     }
 
-    /** Producer: hands a claimed entry over; cannot fail because both queues hold the same entries. */
+    /** Producer: hands a claimed entry over; cannot fail because both queues hold the same entries. Audio thread. */
     void publish(NoteEvent e) {
         forward.offer(e);
     }
 
-    /** Consumer: the oldest published entry, or null. */
+    /** Consumer: the oldest published entry, or null. Called on the IPC thread. */
     NoteEvent poll() {
         return forward.poll();
     }
 
-    /** Consumer: returns a handled entry. */
+    /** Consumer: returns a handled entry. Called on the IPC thread. */
     void recycle(NoteEvent e) {
         free.offer(e);
     }

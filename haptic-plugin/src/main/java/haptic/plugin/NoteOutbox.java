@@ -8,6 +8,7 @@ package haptic.plugin;
 final class NoteOutbox implements NoteSink {
     private final NoteLink link;
     private final NoteOverflow overflow;
+    /** Written only on the audio thread. */
     private volatile long lost;
 
     NoteOutbox(NoteLink link, NoteOverflow overflow) {
@@ -15,17 +16,19 @@ final class NoteOutbox implements NoteSink {
         this.overflow = overflow;
     }
 
+    /** Called on the audio thread. */
     @Override
     public void noteOn(int channel, int note, float velocity, float pressure, float bend, float timbre) {
         send(NoteEvent.ON, channel, note, velocity, pressure, bend, timbre);
     }
 
+    /** Called on the audio thread. */
     @Override
     public void noteOff(int channel, int note, float velocity) {
         send(NoteEvent.OFF, channel, note, velocity, 0f, 0f, 0f);
     }
 
-    /** Moves waiting notes into the link while it has room. */
+    /** Moves waiting notes into the link while it has room. Called on the audio thread. */
     void retry() {
         while (!overflow.isEmpty()) {
             NoteEvent e = link.claim();
@@ -37,17 +40,23 @@ final class NoteOutbox implements NoteSink {
         }
     }
 
-    /** Notes waiting in the overflow. */
+    /** Notes waiting in the overflow. For tests, while no other thread uses the outbox. */
     int waiting() {
         return overflow.size();
     }
 
-    /** Notes lost because link and overflow were both full (written by the audio thread only). */
+    /**
+     * Notes lost because link and overflow were both full (written by the audio thread only). Called on the IPC
+     * thread.
+     */
     long lost() {
         return lost;
     }
 
-    /** Drops waiting notes; only while the audio thread is not processing. */
+    /**
+     * Drops waiting notes; only while the audio thread is not processing. Called on the host's main thread, after the
+     * IPC thread has stopped.
+     */
     void clear() {
         overflow.clear();
     }

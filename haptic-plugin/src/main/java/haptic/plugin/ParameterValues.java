@@ -15,11 +15,15 @@ final class ParameterValues {
         }
     }
 
+    /** Any thread: the host's main thread (getParameter, state) and the IPC thread. */
     double get(int index) {
         return slots[index].normalized;
     }
 
-    /** Clamps into 0..1; NaN is ignored. */
+    /**
+     * Clamps into 0..1; NaN is ignored. Called on the audio thread (automation) and the host's main thread (edits,
+     * state); each slot is one volatile double, so the last write wins and nothing is torn.
+     */
     void set(int index, double normalized) {
         if (normalized >= 0.0) {
             slots[index].normalized = Math.min(1.0, normalized);
@@ -29,6 +33,7 @@ final class ParameterValues {
     }
 
     private static final class Slot {
+        /** Two writers, audio thread and host main thread; last write wins (see {@link ParameterValues#set}). */
         volatile double normalized;
     }
 }

@@ -20,6 +20,7 @@ final class PluginLog implements AutoCloseable {
 
     private final PrintStream out;
     private final boolean ownsStream;
+    /** Written on the host's main thread (at construction of the plugin). */
     private volatile String prefix = "";
 
     private PluginLog(PrintStream out, boolean ownsStream) {
@@ -27,7 +28,7 @@ final class PluginLog implements AutoCloseable {
         this.ownsStream = ownsStream;
     }
 
-    /** Opens {@code file} for appending; if that fails, logs to standard error and says why. */
+    /** Opens {@code file} for appending; if that fails, logs to standard error and says why. Host's main thread. */
     static PluginLog open(Path file) {
         if (file == null) {
             return new PluginLog(System.err, false);
@@ -46,16 +47,18 @@ final class PluginLog implements AutoCloseable {
         }
     }
 
-    /** Names the instance on every following line. */
+    /** Names the instance on every following line. Called on the host's main thread. */
     void prefix(String instance) {
         prefix = "[" + instance + "] ";
     }
 
+    /** Called on the host's main thread and the IPC thread; serialized by this object's lock. */
     synchronized void info(String message) {
         out.println(LocalDateTime.now().format(TIME) + " haptic-plugin " + prefix + message);
         out.flush();
     }
 
+    /** Called on the host's main thread (dispose), after the IPC thread has stopped. */
     @Override
     public synchronized void close() {
         if (ownsStream) {

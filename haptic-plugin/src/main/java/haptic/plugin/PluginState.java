@@ -23,6 +23,7 @@ final class PluginState {
     private PluginState() {
     }
 
+    /** Called on the host's main thread (getState). */
     static byte[] write(ParameterValues values) {
         Param[] params = ParameterCatalog.AUTOMATABLE;
         ByteBuffer b = ByteBuffer.allocate(HEADER + params.length * ENTRY + TRAILER);
@@ -36,7 +37,7 @@ final class PluginState {
 
     /**
      * Restores what {@link #write} produced. Parameters the data does not mention go back to their defaults;
-     * ids this version does not know (saved by a newer plugin) are skipped.
+     * ids this version does not know (saved by a newer plugin) are skipped. Called on the host's main thread.
      *
      * @return false, with nothing changed, if the data is not a state of ours
      */

@@ -71,11 +71,15 @@ final class ServerConnection {
     private final float[] sentTimbre = new float[ZoneLayout.CHANNELS];
     private final long[] sentParam = new long[ParameterCatalog.AUTOMATABLE.length];
 
+    /** Written only on the host's main thread, under this object's lock. */
     private Thread thread;
+    /** Written only on the host's main thread (start, stop). */
     private volatile boolean running;
+    /** This and handshakes are written only on the IPC thread. */
     private volatile boolean connected;
     private volatile int handshakes;
 
+    /** The rest belongs to the IPC thread; start() sets nextAttemptNanos (and resets backoff) before starting it. */
     private SocketChannel channel;
     private Selector selector;
     private FrameDecoder decoder;
@@ -99,7 +103,7 @@ final class ServerConnection {
         this.log = log;
     }
 
-    /** Starts the IPC thread (connecting at once); does nothing if it runs already. */
+    /** Starts the IPC thread (connecting at once); does nothing if it runs already. Host's main thread. */
     synchronized void start() {
         if (thread != null) {
             return;
@@ -114,7 +118,8 @@ final class ServerConnection {
 
     /**
      * Stops the IPC thread after it has forwarded what is queued, released every note the host holds, and
-     * closed the socket. Waits for that, but not for a hung server: the flush is bounded.
+     * closed the socket. Waits for that, but not for a hung server: the flush is bounded. Called on the host's main
+     * thread.
      */
     synchronized void stop() {
         Thread t = thread;
@@ -136,19 +141,22 @@ final class ServerConnection {
         }
     }
 
+    /** Any thread. */
     boolean connected() {
         return connected;
     }
 
-    /** Accepted handshakes since construction; a reconnect adds one. */
+    /** Accepted handshakes since construction; a reconnect adds one. Any thread. */
     int handshakes() {
         return handshakes;
     }
 
+    /** Any thread. */
     Path socket() {
         return socket;
     }
 
+    /** The IPC thread's body. */
     private void run() {
         try {
             while (running) {

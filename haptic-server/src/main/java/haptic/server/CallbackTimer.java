@@ -29,15 +29,17 @@ public final class CallbackTimer {
         count = 0;
     }
 
+    /** Any thread. */
     public long count() {
         return count;
     }
 
+    /** Any thread. */
     public double maxMicros() {
         return maxNanos / 1000.0;
     }
 
-    /** Percentile in microseconds (bucket resolution, 1 µs). */
+    /** Percentile in microseconds (bucket resolution, 1 µs). Any thread. */
     public double percentileMicros(double p) {
         long[] copy = buckets.clone();
         long total = 0;

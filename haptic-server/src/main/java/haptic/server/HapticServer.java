@@ -53,7 +53,7 @@ public final class HapticServer implements AutoCloseable {
         this.ipc = new IpcServer(socket, commands, telemetry, new Info(), settings.instances, log);
     }
 
-    /** Starts a server; on failure nothing is left running. */
+    /** Starts a server; on failure nothing is left running. Runs on the caller's thread (the starting thread). */
     public static HapticServer start(ServerOptions o, Consumer<String> log) throws IOException, AudioException {
         HapticServer s = new HapticServer(o, log);
         try {
@@ -83,6 +83,7 @@ public final class HapticServer implements AutoCloseable {
         }
     }
 
+    /** Called on the starting thread. */
     static Layout loadLayout(Path file) throws IOException {
         if (file == null) {
             return Layout.defaultLayout();
@@ -91,32 +92,41 @@ public final class HapticServer implements AutoCloseable {
         return LayoutParser.parse(text, file.toString());
     }
 
+    /** Called on the audio thread (telemetry); volatile reads only. */
     private long xruns() {
         AudioOutput o = output;
         return o == null ? 0 : o.xruns();
     }
 
+    /** Any thread. */
     public Path socket() {
         return socket;
     }
 
+    /** Any thread. */
     public Layout layout() {
         return layout;
     }
 
+    /** Any thread. */
     public AudioCycle cycle() {
         return cycle;
     }
 
+    /** Any thread. */
     public AudioOutput output() {
         return output;
     }
 
+    /** Any thread. */
     public IpcServer ipc() {
         return ipc;
     }
 
-    /** Stops IPC (releasing every controller), then audio, then finishes the recording. Idempotent. */
+    /**
+     * Stops IPC (releasing every controller), then audio, then finishes the recording. Idempotent; any thread but
+     * the IPC and audio threads (the CLI calls it from a shutdown hook).
+     */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -153,29 +163,34 @@ public final class HapticServer implements AutoCloseable {
             layoutInfo = new LayoutInfo(layout.name(), names, x, y);
         }
 
+        /** Called on the IPC thread. */
         @Override
         public String serverVersion() {
             return VERSION;
         }
 
+        /** Called on the IPC thread. */
         @Override
         public String backendName() {
             AudioOutput o = output;
             return o == null ? "starting" : o.backendName();
         }
 
+        /** Called on the IPC thread. */
         @Override
         public float sampleRate() {
             AudioOutput o = output;
             return o == null ? 0 : o.sampleRate();
         }
 
+        /** Called on the IPC thread. */
         @Override
         public int periodFrames() {
             AudioOutput o = output;
             return o == null ? 0 : o.periodFrames();
         }
 
+        /** Called on the IPC thread. */
         @Override
         public LayoutInfo layout() {
             return layoutInfo;

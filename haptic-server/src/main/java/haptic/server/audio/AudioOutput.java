@@ -29,12 +29,15 @@ public final class AudioOutput implements AutoCloseable {
     private final String server;
     private final Object lock = new Object();
     private final AtomicBoolean closing = new AtomicBoolean();
+    /** This and the next four fields are written only under {@code lock} (starting thread, supervisor, close()). */
     private volatile AudioSink sink;
     private volatile String backendName;
     private volatile float sampleRate;
     private volatile int periodFrames;
     private volatile long retiredXruns;
+    /** Written once by the starting thread, before the supervisor starts. */
     private volatile Thread supervisor;
+    /** Written only by the closing thread. */
     private volatile boolean closed;
     private boolean waitingForJack;
     private AudioSink faultsReportedFor;
@@ -49,7 +52,10 @@ public final class AudioOutput implements AutoCloseable {
         this.server = JackSession.resolveServer(options.jackServer);
     }
 
-    /** Starts the backend chosen by {@code o.backend}; logs one line saying which and why. */
+    /**
+     * Starts the backend chosen by {@code o.backend}; logs one line saying which and why. Called on the thread
+     * starting the server.
+     */
     public static AudioOutput start(AudioOptions o, AudioCallback cb, Consumer<String> log) throws AudioException {
         AudioOutput a = new AudioOutput(o, cb, log);
         a.begin();
@@ -253,29 +259,31 @@ public final class AudioOutput implements AutoCloseable {
         }
     }
 
-    /** "jack", "headless" or "headless (waiting for JACK)". */
+    /** "jack", "headless" or "headless (waiting for JACK)". Any thread (the IPC thread reports it). */
     public String backendName() {
         return backendName;
     }
 
+    /** Any thread. */
     public float sampleRate() {
         return sampleRate;
     }
 
+    /** Any thread. */
     public int periodFrames() {
         return periodFrames;
     }
 
     /**
      * Full JACK names of the 32 outputs while JACK is the backend (JACK renames a client whose name is taken),
-     * empty while headless.
+     * empty while headless. Any thread.
      */
     public List<String> jackOutputPorts() {
         AudioSink s = sink;
         return s instanceof JackSink ? ((JackSink) s).outputPortNames() : List.of();
     }
 
-    /** Total over the run, across every backend used. */
+    /** Total over the run, across every backend used. Any thread, the audio thread included (volatile reads only). */
     public long xruns() {
         AudioSink s = sink;
         return retiredXruns + (s == null ? 0 : s.xruns());

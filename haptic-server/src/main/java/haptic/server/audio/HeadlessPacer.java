@@ -28,7 +28,10 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         thread.setDaemon(true);
     }
 
-    /** Calls {@link AudioCallback#prepare} on the calling thread, then starts pacing. */
+    /**
+     * Calls {@link AudioCallback#prepare} on the calling thread, then starts pacing. Called on the starting
+     * thread or the audio supervisor.
+     */
     public static HeadlessPacer start(AudioCallback callback, float sampleRate, int periodFrames, int channels) {
         if (!(sampleRate > 0) || periodFrames <= 0 || channels <= 0) {
             throw new IllegalArgumentException("headless pacer needs a positive rate, period and channel count, got "
@@ -55,7 +58,7 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         return pacing.xruns;
     }
 
-    /** Periods processed so far. */
+    /** Periods processed so far. Any thread. */
     public long cycles() {
         return pacing.cycles;
     }
@@ -65,7 +68,7 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         return pacing.faults;
     }
 
-    /** Stops and joins the pacing thread (a no-op join when called from process() itself). Idempotent. */
+    /** Stops and joins the pacing thread (a no-op join when called from process() itself). Idempotent; any thread. */
     @Override
     public void stop() {
         pacing.running = false;
@@ -86,6 +89,7 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         }
     }
 
+    /** Same as {@link #stop()}; any thread. */
     @Override
     public void close() {
         stop();
@@ -105,7 +109,9 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
         private final int periodFrames;
         private final double nanosPerPeriod;
         private final ProcessFaults faults = new ProcessFaults();
+        /** Written by the thread that calls stop(). */
         private volatile boolean running = true;
+        /** This and xruns are written only on the pacing thread. */
         private volatile long cycles;
         private volatile long xruns;
 
@@ -116,6 +122,7 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
             this.nanosPerPeriod = nanosPerPeriod;
         }
 
+        /** Runs on the pacer's own thread, the audio thread while this sink is in use. */
         @Override
         public void run() {
             long periodNanos = (long) nanosPerPeriod;

@@ -38,7 +38,8 @@ final class JackSink implements AudioSink {
     }
 
     /**
-     * Opens a client and registers the ports, without activating.
+     * Opens a client and registers the ports, without activating. Called on the starting thread or the audio
+     * supervisor.
      *
      * @param strict  whether a missing --connect destination is an error (first start) or only logged (reconnect)
      * @throws JackClientException if no JACK server answers
@@ -65,6 +66,7 @@ final class JackSink implements AudioSink {
         }
     }
 
+    /** Any thread (a pure check). */
     static void checkConnectTargets(List<String> connect, int outputs, List<JackPortInfo> existing)
             throws AudioException {
         if (connect.size() > outputs) {
@@ -91,7 +93,7 @@ final class JackSink implements AudioSink {
 
     /**
      * Prepares the engine, activates and applies --connect. Strict: a connection failure is an AudioException;
-     * otherwise it is logged and that output stays unconnected.
+     * otherwise it is logged and that output stays unconnected. Called on the starting thread or the audio supervisor.
      */
     void start(boolean strict, Consumer<String> log) throws AudioException {
         callback.prepare(sampleRate, maxFrames);
@@ -113,6 +115,7 @@ final class JackSink implements AudioSink {
         }
     }
 
+    /** Called on the audio supervisor thread. */
     boolean serverGone() {
         return session.serverLost();
     }
@@ -120,12 +123,16 @@ final class JackSink implements AudioSink {
     /**
      * The period JACK switched to after start (jack_bufsize), or 0 if unchanged. A longer period than prepared
      * is output as silence; either way the sink needs a restart so the engine is prepared for the new size.
+     * Called on the audio supervisor thread.
      */
     int changedPeriod() {
         return playback.changedPeriod;
     }
 
-    /** Full JACK names ("client:port") of our outputs, in layout order; the client name may not be the one asked for. */
+    /**
+     * Full JACK names ("client:port") of our outputs, in layout order; the client name may not be the one asked for.
+     * Any thread.
+     */
     List<String> outputPortNames() {
         List<String> names = new ArrayList<>(ports.length);
         for (JackPortBuffer p : ports) {
@@ -134,6 +141,7 @@ final class JackSink implements AudioSink {
         return names;
     }
 
+    /** Called on the starting thread or the audio supervisor. */
     String describe() {
         return "JACK server '" + session.serverName() + "' as client '" + session.clientName() + "', "
                 + String.format("%.0f Hz / %d frames, %d output ports", sampleRate, maxFrames, ports.length);
@@ -178,8 +186,12 @@ final class JackSink implements AudioSink {
         private final float[][] out;
         private final int maxFrames;
         private final ProcessFaults faults = new ProcessFaults();
-        /** Written after prepare(); reading it each cycle makes the prepared engine state visible here. */
+        /**
+         * Written after prepare(), by the thread that starts the sink; reading it each cycle makes the prepared
+         * engine state visible here.
+         */
         private volatile boolean started;
+        /** Written only on JACK's process thread. */
         private volatile int changedPeriod;
 
         Playback(AudioCallback callback, JackPortBuffer[] ports, int maxFrames) {
@@ -189,6 +201,7 @@ final class JackSink implements AudioSink {
             this.out = new float[ports.length][maxFrames];
         }
 
+        /** Called on JACK's process thread. */
         @Override
         public void run(int nframes) {
             if (nframes != maxFrames && changedPeriod != nframes) {

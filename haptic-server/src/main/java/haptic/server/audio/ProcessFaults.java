@@ -5,6 +5,7 @@ package haptic.server.audio;
  * logging, so that the supervisor can report them from its own thread.
  */
 final class ProcessFaults {
+    /** Both fields are written only on the audio thread. */
     private volatile long count;
     private volatile Throwable last;
 
@@ -14,10 +15,12 @@ final class ProcessFaults {
         count = count + 1;
     }
 
+    /** Called on the audio supervisor thread. */
     long count() {
         return count;
     }
 
+    /** Called on the audio supervisor thread. */
     Throwable last() {
         return last;
     }

@@ -34,8 +34,11 @@ public final class WavRecorder implements AutoCloseable {
     private volatile long tail;
     /** Consumer position in frames; written only by the writer thread. */
     private volatile long head;
+    /** Written only by the audio thread. */
     private volatile long dropped;
+    /** Written only by the thread that calls close(). */
     private volatile boolean closing;
+    /** Written by the writer thread, or by close() once that thread has ended. */
     private volatile IOException failure;
     private boolean closed;
 
@@ -61,7 +64,7 @@ public final class WavRecorder implements AutoCloseable {
 
     /**
      * Real-time safe. Appends {@code out[0..channels-1][0, frames)}; returns false (and counts the frames as
-     * dropped) if the ring has no room or the recorder is closing.
+     * dropped) if the ring has no room or the recorder is closing. Called on the audio thread.
      */
     public boolean write(float[][] out, int frames) {
         if (closing) {
@@ -125,22 +128,24 @@ public final class WavRecorder implements AutoCloseable {
         }
     }
 
-    /** Frames dropped because the ring was full (disk too slow) or the recorder was closing. */
+    /** Frames dropped because the ring was full (disk too slow) or the recorder was closing. Any thread. */
     public long droppedFrames() {
         return dropped;
     }
 
-    /** Frames handed to the ring so far (written or about to be). */
+    /** Frames handed to the ring so far (written or about to be). Any thread. */
     public long recordedFrames() {
         return tail;
     }
 
+    /** Any thread. */
     public Path file() {
         return path;
     }
 
     /**
-     * Drains what is buffered, finishes the header and closes the file. Idempotent.
+     * Drains what is buffered, finishes the header and closes the file. Idempotent; any thread but the audio
+     * thread (the server closes it after audio has stopped).
      *
      * @throws UncheckedIOException if writing the file failed at any point
      */

@@ -25,24 +25,27 @@ public final class CommandLink {
         }
     }
 
-    /** Producer: an entry to fill, or null when every entry is in flight. */
+    /** Producer: an entry to fill, or null when every entry is in flight. Called on the IPC thread. */
     public EngineCommand claim() {
         return free.poll();
     }
 
-    /** Producer: hands a claimed entry to the consumer. Cannot fail for claimed entries (capacities match). */
+    /**
+     * Producer: hands a claimed entry to the consumer. Cannot fail for claimed entries (capacities match).
+     * Called on the IPC thread.
+     */
     public void publish(EngineCommand c) {
         if (!forward.offer(c)) {
             throw LinkMisuse.notClaimed();
         }
     }
 
-    /** Consumer: next command or null. Return it with {@link #recycle} once applied. */
+    /** Consumer: next command or null. Return it with {@link #recycle} once applied. Called on the audio thread. */
     public EngineCommand poll() {
         return forward.poll();
     }
 
-    /** Consumer: gives an applied entry back to the producer. */
+    /** Consumer: gives an applied entry back to the producer. Called on the audio thread. */
     public void recycle(EngineCommand c) {
         free.offer(c);
     }

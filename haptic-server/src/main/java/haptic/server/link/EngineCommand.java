@@ -42,6 +42,7 @@ public final class EngineCommand {
     /** System.nanoTime() when the IPC thread decoded the command; the audio thread turns it into a sample offset. */
     public long arrivalNanos;
 
+    /** Called on the IPC thread. */
     public EngineCommand noteOn(int instance, int channel, int note, float velocity, float pressure, float bend, float timbre) {
         this.type = NOTE_ON;
         this.instance = instance;
@@ -54,6 +55,7 @@ public final class EngineCommand {
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand noteOff(int instance, int channel, int note) {
         this.type = NOTE_OFF;
         this.instance = instance;
@@ -62,6 +64,7 @@ public final class EngineCommand {
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand expression(int instance, int channel, float pressure, float bend, float timbre) {
         this.type = EXPRESSION;
         this.instance = instance;
@@ -72,6 +75,7 @@ public final class EngineCommand {
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand parameter(int instance, Param param, float value) {
         this.type = PARAMETER;
         this.instance = instance;
@@ -80,23 +84,27 @@ public final class EngineCommand {
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand panic() {
         this.type = PANIC;
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand releaseInstance(int instance) {
         this.type = RELEASE_INSTANCE;
         this.instance = instance;
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand resetInstance(int instance) {
         this.type = RESET_INSTANCE;
         this.instance = instance;
         return this;
     }
 
+    /** Called on the IPC thread. */
     public EngineCommand testPulse(int transducer, float amplitude, float seconds) {
         this.type = TEST_PULSE;
         this.transducer = transducer;
@@ -105,7 +113,10 @@ public final class EngineCommand {
         return this;
     }
 
-    /** Copies every field; used when the IPC thread parks a command it could not publish yet. */
+    /**
+     * Copies every field; used when the IPC thread parks a command it could not publish yet. Called on the IPC
+     * thread.
+     */
     public void copyFrom(EngineCommand o) {
         type = o.type;
         instance = o.instance;

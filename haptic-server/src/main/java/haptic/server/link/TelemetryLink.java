@@ -22,20 +22,24 @@ public final class TelemetryLink {
         }
     }
 
+    /** Producer: a snapshot to fill, or null while the consumer is behind. Called on the audio thread. */
     public Telemetry claim() {
         return free.poll();
     }
 
+    /** Producer: hands a claimed snapshot to the consumer. Called on the audio thread. */
     public void publish(Telemetry t) {
         if (!forward.offer(t)) {
             throw LinkMisuse.notClaimed();
         }
     }
 
+    /** Consumer: the oldest published snapshot, or null. Called on the IPC thread. */
     public Telemetry poll() {
         return forward.poll();
     }
 
+    /** Consumer: gives a sent snapshot back to the producer. Called on the IPC thread. */
     public void recycle(Telemetry t) {
         free.offer(t);
     }
