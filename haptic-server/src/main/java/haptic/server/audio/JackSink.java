@@ -178,7 +178,10 @@ final class JackSink implements AudioSink {
         private final float[][] out;
         private final int maxFrames;
         private final ProcessFaults faults = new ProcessFaults();
-        /** Written after prepare(); reading it each cycle makes the prepared engine state visible here. */
+        /**
+         * Written after prepare(). AudioCycle publishes what prepare() set up by itself; this volatile pair
+         * does it for any other AudioCallback, which the interface does not ask to publish its own state.
+         */
         private volatile boolean started;
         private volatile int changedPeriod;
 

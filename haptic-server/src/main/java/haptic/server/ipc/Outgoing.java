@@ -18,6 +18,7 @@ final class Outgoing implements Replies {
         this.retirement = retirement;
     }
 
+    /** Called on the IPC thread. */
     @Override
     public void send(ClientConnection c, Object message) {
         if (c.closed()) {
