@@ -59,6 +59,7 @@ public final class AudioCycle implements AudioCallback {
     private volatile long audioThreadId = -1;
     private volatile float masterGain = Param.MASTER_GAIN.defaultValue();
 
+    /** Any thread, before the cycle is handed to a backend. */
     public AudioCycle(Layout layout, EngineSettings settings, CommandLink commands, TelemetryLink telemetry,
                       LongSupplier xruns) {
         this.layout = layout;
@@ -200,27 +201,27 @@ public final class AudioCycle implements AudioCallback {
         telemetry.publish(t);
     }
 
-    /** Any thread: starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
+    /** Any thread. Starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
     public void setRecorder(WavRecorder r) {
         recorder = r;
     }
 
-    /** Any thread: the audio thread writes the timer, readers take snapshots. */
+    /** Any thread. The audio thread writes the timer, readers take snapshots. */
     public CallbackTimer timer() {
         return timer;
     }
 
-    /** Any thread: id of the thread that ran the most recent period, -1 before the first; for allocation checks. */
+    /** Any thread. Id of the thread that ran the most recent period, -1 before the first; for allocation checks. */
     public long audioThreadId() {
         return audioThreadId;
     }
 
-    /** Any thread (plain read, tests only): System.nanoTime() at the start of the most recent period. */
+    /** Any thread, tests only (a plain read). System.nanoTime() at the start of the most recent period. */
     long periodStartNanos() {
         return periodStartNanos;
     }
 
-    /** Any thread: the engine in use, for reading its counters (which the audio thread writes: approximate). */
+    /** Any thread. The engine in use, for reading its counters (which the audio thread writes: approximate). */
     public Engine engine() {
         return engine;
     }

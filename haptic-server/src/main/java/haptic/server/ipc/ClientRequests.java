@@ -17,7 +17,7 @@ import haptic.server.link.EngineCommand;
 /**
  * Turns one decoded client message into engine commands or a reply, according to what the
  * connection may do: nothing but Hello before the handshake, playing for controllers, and for
- * observers only what a panel offers (ping, panic, test pulse, master gain).
+ * observers only what a panel offers (ping, panic, test pulse, master gain). Confined to the IPC thread.
  */
 final class ClientRequests {
     /** Instance number for commands that belong to no controller (observers' panic, pulse, master gain). */
@@ -37,7 +37,7 @@ final class ClientRequests {
 
     /** @return null to keep serving the client, else why it must close (the final reply is already queued) */
     String handle(ClientConnection c, Object msg) {
-        switch (c.stage) {
+        switch (c.stage()) {
             case AWAITING_HELLO:
                 if (msg instanceof Hello hello) {
                     return handshake.admit(c, hello);
@@ -48,24 +48,24 @@ final class ClientRequests {
             case OBSERVER:
                 return fromObserver(c, msg);
             default:
-                throw new IllegalStateException("unknown stage " + c.stage);
+                throw new IllegalStateException("unknown stage " + c.stage());
         }
     }
 
     private String fromController(ClientConnection c, Object msg) {
         if (msg instanceof NoteOn m) {
-            outbox.submit(outbox.draft().noteOn(c.slot, m.channel(), m.note(), m.velocity(), m.pressure(), m.bend(),
+            outbox.submit(outbox.draft().noteOn(c.slot(), m.channel(), m.note(), m.velocity(), m.pressure(), m.bend(),
                     m.timbre()));
         } else if (msg instanceof NoteOff m) {
-            EngineCommand off = outbox.draft().noteOff(c.slot, m.channel(), m.note());
+            EngineCommand off = outbox.draft().noteOff(c.slot(), m.channel(), m.note());
             off.velocity = m.velocity();
             outbox.submit(off);
         } else if (msg instanceof MpeUpdate m) {
-            outbox.submit(outbox.draft().expression(c.slot, m.channel(), m.pressure(), m.bend(), m.timbre()));
+            outbox.submit(outbox.draft().expression(c.slot(), m.channel(), m.pressure(), m.bend(), m.timbre()));
         } else if (msg instanceof ParameterChange m) {
-            return parameter(c, m, c.slot);
+            return parameter(c, m, c.slot());
         } else if (msg instanceof Ping || msg instanceof Panic || msg instanceof TestPulse) {
-            return common(c, msg, c.slot);
+            return common(c, msg, c.slot());
         } else if (msg instanceof Hello) {
             return refuse(c, "unexpected second Hello");
         } else {

@@ -12,6 +12,8 @@ import java.util.Arrays;
  * (instance, channel) overwrites the one still waiting, in place, as long as no note event or lifecycle
  * command for that channel has been queued after it. That barrier keeps the meaning of the stream: an
  * expression that was sent for the next note never moves in front of the NoteOff of the previous one.
+ *
+ * <p>Confined to the IPC thread.
  */
 final class CommandBacklog {
     /** MPE member channels as the protocol carries them (0..15). */

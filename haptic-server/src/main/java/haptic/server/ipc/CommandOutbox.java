@@ -13,6 +13,8 @@ import haptic.server.link.EngineCommand;
  * ask {@link #canTakeFrame()} before handling each client frame (a frame yields at most
  * {@link #MAX_COMMANDS_PER_FRAME} commands), and the space that check keeps in reserve also covers one
  * RELEASE_INSTANCE per instance slot, which a disconnect may push at any moment.
+ *
+ * <p>Confined to the IPC thread, the link's only producer.
  */
 final class CommandOutbox {
     /** A Hello yields one RESET_INSTANCE and at most one PARAMETER per parameter; other frames yield one command. */

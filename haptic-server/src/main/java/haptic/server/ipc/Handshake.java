@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 /**
  * Admits or rejects a connection on its Hello. Everything is checked before anything changes, so a
  * rejected Hello leaves no trace in the engine; an admitted controller's slot is reset and its saved
- * parameters replayed before it learns its slot, so its first note already plays with them.
+ * parameters replayed before it learns its slot, so its first note already plays with them. Confined to
+ * the IPC thread.
  */
 final class Handshake {
     private final InstanceSlots slots;
@@ -36,7 +37,7 @@ final class Handshake {
             return reject(c, "protocol version " + hello.version() + " not supported; server speaks " + Protocol.VERSION);
         }
         if (hello.role() == Role.OBSERVER) {
-            c.stage = ClientConnection.Stage.OBSERVER;
+            c.admitObserver();
             replies.send(c, accepted(-1));
             log.accept(c.describe() + " accepted");
             return null;
@@ -63,12 +64,10 @@ final class Handshake {
                 outbox.submit(outbox.draft().parameter(slot, p, p.clamp(replay[p.ordinal()])));
             }
         }
-        c.stage = ClientConnection.Stage.CONTROLLER;
-        c.slot = slot;
-        c.instanceId = id;
-        c.label = config.label() == null ? "" : config.label();
+        c.admitController(slot, id);
+        String label = config.label() == null ? "" : config.label();
         replies.send(c, accepted(slot));
-        log.accept(c.describe() + " accepted" + (c.label.isEmpty() ? "" : " as '" + c.label + "'"));
+        log.accept(c.describe() + " accepted" + (label.isEmpty() ? "" : " as '" + label + "'"));
         return null;
     }
 

@@ -2,7 +2,8 @@ package haptic.server.ipc;
 
 /**
  * Which engine instance slots belong to a live controller, and under which instance id.
- * An empty instance id is anonymous: it never collides with another controller.
+ * An empty instance id is anonymous: it never collides with another controller. Confined to the IPC
+ * thread.
  */
 final class InstanceSlots {
     private final boolean[] taken;

@@ -14,6 +14,8 @@ import java.nio.file.attribute.UserPrincipal;
  *
  * <p>The private socket directory already keeps other users out; this holds even when that directory is
  * not ours to protect (a socket given in a shared place with {@code --socket}) or its mode was loosened.
+ *
+ * <p>Made on the thread calling {@link IpcServer#start}, used on the IPC thread (immutable).
  */
 final class PeerGate {
     private final UserPrincipal owner;
@@ -22,7 +24,10 @@ final class PeerGate {
         this.owner = owner;
     }
 
-    /** Whether this platform reports peer credentials on Unix domain sockets; without them only file modes guard. */
+    /**
+     * Any thread. Whether this platform reports peer credentials on Unix domain sockets; without them only
+     * file modes guard.
+     */
     static boolean available() throws IOException {
         try (SocketChannel probe = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             return available(probe);
@@ -33,7 +38,11 @@ final class PeerGate {
         return channel.supportedOptions().contains(ExtendedSocketOptions.SO_PEERCRED);
     }
 
-    /** @return null to admit the connection, else why it is refused */
+    /**
+     * Called on the IPC thread.
+     *
+     * @return null to admit the connection, else why it is refused
+     */
     String refusal(SocketChannel channel) {
         if (!available(channel)) {
             return null;

@@ -4,6 +4,7 @@ import haptic.protocol.Protocol;
 
 /** Queues a message for one client; a client whose output is full is retired instead. */
 interface Replies {
+    /** Called on the IPC thread. */
     void send(ClientConnection client, Object message);
 
     /** Shortens a reason to what a protocol string may hold, without splitting a surrogate pair. */

@@ -23,6 +23,9 @@ import java.util.Objects;
  * Ownership of the socket file: a live server's socket is never taken over, a stale one (left by a
  * crashed server) is replaced, and on release only the file this server created is deleted, so a
  * server that failed to start cannot remove the socket of the one that is running.
+ *
+ * <p>Bound on the thread calling {@link IpcServer#start}, then used and closed on the IPC thread, which
+ * {@code Thread.start()} orders after the binding; closed on the starting thread only if start fails.
  */
 final class SocketClaim implements AutoCloseable {
     private final Path socket;
@@ -38,7 +41,8 @@ final class SocketClaim implements AutoCloseable {
     }
 
     /**
-     * Binds a listening socket at {@code socket}, readable and writable by the owner only.
+     * Called on the thread starting the server. Binds a listening socket at {@code socket}, readable and
+     * writable by the owner only.
      *
      * @param log told when a stale socket file is replaced
      * @throws IOException if another server answers there, the path holds something that is not a
@@ -88,7 +92,10 @@ final class SocketClaim implements AutoCloseable {
         return owner;
     }
 
-    /** Stops listening and deletes the socket file if it is still the one this claim created. */
+    /**
+     * Called on the IPC thread at shutdown, or on the starting thread if start fails. Stops listening and
+     * deletes the socket file if it is still the one this claim created.
+     */
     @Override
     public void close() throws IOException {
         try {

@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 /**
  * Sends each telemetry snapshot to every observer as TransducerLevels and EngineStatus, encoding it
  * once. Telemetry is lossy: an observer that lags (output above half its limit) misses snapshots
- * rather than making the server buffer them; replies to it still get through.
+ * rather than making the server buffer them; replies to it still get through. Confined to the IPC thread.
  */
 final class TelemetryFanout {
     private final FrameEncoder encoder;
@@ -61,11 +61,11 @@ final class TelemetryFanout {
         }
         for (int i = 0; i < clients.size(); i++) {
             ClientConnection c = clients.get(i);
-            if (c.stage != ClientConnection.Stage.OBSERVER || c.retired) {
+            if (c.stage() != ClientConnection.Stage.OBSERVER || c.retired()) {
                 continue;
             }
             if (c.pendingOutput() > outputLimit / 2) {
-                c.telemetrySkipped++;
+                c.skipTelemetry();
                 skipped++;
             } else if (!c.enqueue(levels, nowNanos) || !c.enqueue(status, nowNanos)) {
                 overflow.accept(c);

@@ -4,7 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * One kind of log line that may come in floods (refused connections, a persistent fault): at most one
- * line per interval reaches the log, the ones held back are counted in the next.
+ * line per interval reaches the log, the ones held back are counted in the next. Confined to the IPC
+ * thread.
  */
 final class ThrottledLog {
     private final Consumer<String> log;

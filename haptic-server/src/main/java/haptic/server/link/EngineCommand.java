@@ -8,11 +8,14 @@ import haptic.protocol.Param;
  * <p>Entries are preallocated and recycled through {@link CommandLink} (Disruptor-style), so neither
  * side allocates per command. Only the fields relevant to {@link #type} are meaningful.
  *
- * <p>The type is an int constant, not an enum, because the audio thread switches on it: javac compiles a
- * switch over an enum into a lookup in a synthetic {@code $SwitchMap$} class whose static initialiser
- * allocates an array the first time the switch runs — on the audio thread, at the first command — and
- * adds an ordinal indirection to every command after that. Int constants are inlined into a plain
- * tableswitch.
+ * <p>The type is an int constant, not an enum, because the audio thread switches on it
+ * ({@code AudioCycle.apply}). javac compiles a switch over an enum into a lookup in a synthetic
+ * {@code $SwitchMap$} class that is loaded and initialised by the first thread to run the switch — here
+ * the audio thread, at its first command: class loading (jar read, locks) and two allocations
+ * ({@code values()} copies the constants, then the map array) — and every later command pays an
+ * {@code ordinal()} call and an array load before the switch. Int constants are inlined into a plain
+ * tableswitch. Holding an enum is fine ({@link #param} is one, only compared and indexed by ordinal); it is
+ * switching on one that costs.
  */
 public final class EngineCommand {
     public static final int NOTE_ON = 1;

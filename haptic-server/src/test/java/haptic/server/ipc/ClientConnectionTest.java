@@ -28,7 +28,7 @@ class ClientConnectionTest {
         ClientConnection c = new ClientConnection(1, null, null, 16, 1024);
         c.enqueue(new byte[10], 5);
         c.enqueue(new byte[10], 9);
-        assertEquals(5, c.lastWriteProgressNanos, "only the first pending byte starts the clock");
+        assertEquals(5, c.lastWriteProgressNanos(), "only the first pending byte starts the clock");
         c.discardOutput();
         assertFalse(c.hasOutput());
     }
