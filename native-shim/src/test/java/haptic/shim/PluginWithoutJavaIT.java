@@ -13,8 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * No usable Java: the host still loads the module and lists its class, createInstance fails with a result
- * code (also when the host tries again), the log says why, nothing crashes.
+ * No usable Java: the host still loads the module and lists its class (with the version Maven gave the
+ * build), createInstance fails with a result code (also when the host tries again), the log says why,
+ * nothing crashes.
  */
 class PluginWithoutJavaIT {
     @TempDir
@@ -36,6 +37,9 @@ class PluginWithoutJavaIT {
         assertEquals(0, run.exitCode(), run.transcript());
         assertEquals(List.of(), run.failedSteps(), run.transcript());
         assertTrue(run.stepPassed("class"), "the factory lists its class without Java");
+        String version = " version \"" + System.getProperty("haptic.shim.version") + "\" ";
+        assertTrue(run.stdout().stream().anyMatch(l -> l.startsWith("ok class:") && l.contains(version)),
+                "the class carries the Maven project version (" + version + "): " + run.transcript());
         assertTrue(run.stepPassed("create-instance-refused"), run.transcript());
         assertTrue(run.stepPassed("create-instance-refused-again"), run.transcript());
         assertTrue(run.stepPassed("module-exit"), run.transcript());
