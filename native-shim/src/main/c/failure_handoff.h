@@ -15,6 +15,7 @@ typedef struct {
     atomic_uint count;     /* failures since the last take, including those not kept */
 } failure_handoff;
 
+/* The thread that creates the component, before any other thread can see it. */
 void failure_handoff_init(failure_handoff *h);
 
 /* Audio thread: counts one failure. Returns 1 if the caller should keep it (nothing is kept yet): it then

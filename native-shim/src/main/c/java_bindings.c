@@ -1,7 +1,6 @@
 /* What the shim looks up inside a running JVM, once: the plugin's methods (table-driven), the classes that
  * turn a throwable into a logged stack trace, and the build identity line. Starting the JVM is
- * java_runtime.c. Every function runs on the host thread that holds the start lock, except the two
- * report functions, which any attached host thread may call (never the audio thread: they allocate). */
+ * java_runtime.c. */
 #include "java_bindings.h"
 
 #include "host_log.h"
@@ -20,6 +19,7 @@ static struct {
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
 
+/* Any attached thread but the audio thread. */
 static void log_java_string(JNIEnv *env, jstring s, const char *during) {
     const char *text = s != NULL ? (*env)->GetStringUTFChars(env, s, NULL) : NULL;
     host_log("Java exception during %s: %s", during, text != NULL ? text : "(no description)");
@@ -28,6 +28,7 @@ static void log_java_string(JNIEnv *env, jstring s, const char *during) {
     }
 }
 
+/* Any attached thread but the audio thread, which cannot log and hands its failures on instead. */
 void java_runtime_report_throwable(JNIEnv *env, jthrowable thrown, const char *during) {
     if ((*env)->PushLocalFrame(env, 8) != JNI_OK) {
         (*env)->ExceptionClear(env);
@@ -54,6 +55,8 @@ void java_runtime_report_throwable(JNIEnv *env, jthrowable thrown, const char *d
     (*env)->PopLocalFrame(env, NULL);
 }
 
+/* Any attached thread but the audio thread: host threads after a call into Java, the start thread at
+ * bootstrap. */
 int java_runtime_report_exception(JNIEnv *env, const char *during) {
     jthrowable thrown = (*env)->ExceptionOccurred(env);
     if (thrown == NULL) {
@@ -65,6 +68,7 @@ int java_runtime_report_exception(JNIEnv *env, const char *during) {
     return 1;
 }
 
+/* The start thread (run by java_runtime_start while it holds the start lock). */
 jclass java_bindings_find_class(JNIEnv *env, const char *name) {
     jclass c = (*env)->FindClass(env, name);
     if (c == NULL) {
@@ -73,6 +77,7 @@ jclass java_bindings_find_class(JNIEnv *env, const char *name) {
     return c;
 }
 
+/* The start thread, before the plugin class is loaded, so that a failure to load it has a trace. */
 int java_bindings_resolve_trace(JNIEnv *env) {
     jclass object = java_bindings_find_class(env, "java/lang/Object");
     jclass throwable = object != NULL ? java_bindings_find_class(env, "java/lang/Throwable") : NULL;
@@ -124,6 +129,7 @@ static const struct {
     {"dispose", "()V", offsetof(java_runtime, dispose)},
 };
 
+/* The start thread. */
 int java_bindings_resolve_plugin(JNIEnv *env, java_runtime *rt) {
     int failed = 0;
     for (size_t i = 0; i < sizeof PLUGIN_METHODS / sizeof PLUGIN_METHODS[0]; i++) {
@@ -139,6 +145,7 @@ int java_bindings_resolve_plugin(JNIEnv *env, java_runtime *rt) {
     return failed;
 }
 
+/* The start thread. */
 void java_bindings_log_identity(JNIEnv *env, const java_runtime *rt, const char *libjvm) {
     jmethodID identity = (*env)->GetStaticMethodID(env, rt->plugin_class, "buildIdentity",
                                                    "()Ljava/lang/String;");

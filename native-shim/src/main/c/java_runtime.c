@@ -36,7 +36,7 @@ static pthread_key_t attached_key;
 
 /* ---- threads ------------------------------------------------------------------------------------ */
 
-/* Runs when an attached host thread exits: HotSpot allows detaching from a TLS destructor. */
+/* A host thread java_runtime_env attached, as it exits: HotSpot allows detaching from a TLS destructor. */
 static void detach_exiting_thread(void *env) {
     (void)env;
     if (runtime.vm != NULL) {
@@ -44,10 +44,12 @@ static void detach_exiting_thread(void *env) {
     }
 }
 
+/* The first host thread in java_runtime_start, once. */
 static void create_attached_key(void) {
     pthread_key_create(&attached_key, detach_exiting_thread);
 }
 
+/* Any thread that calls into Java, the audio thread included: after its first call it only reads TLS. */
 JNIEnv *java_runtime_env(const java_runtime *rt) {
     JNIEnv *env = pthread_getspecific(attached_key);
     if (env != NULL) {
@@ -67,31 +69,37 @@ JNIEnv *java_runtime_env(const java_runtime *rt) {
 
 /* ---- JVM hooks: its messages go to the host log ----------------------------------------------- */
 
+/* Any JVM thread. */
 static jint JNICALL jvm_vfprintf(FILE *stream, const char *format, va_list args) {
     (void)stream;
     return host_log_raw(format, args);
 }
 
+/* The JVM thread that calls System.exit. */
 static void JNICALL jvm_exit(jint code) {
     host_log("the JVM is terminating the host process (exit code %d)", (int)code);
 }
 
+/* The JVM thread that aborts. */
 static void JNICALL jvm_abort(void) {
     host_log("the JVM is aborting the host process");
 }
 
 /* ---- classpath and options -------------------------------------------------------------------- */
 
+/* The host thread in java_runtime_start (qsort's comparator). */
 static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The host thread in java_runtime_start. */
 static int is_jar(const char *name) {
     size_t n = strlen(name);
     return n > 4 && strcmp(name + n - 4, ".jar") == 0;
 }
 
-/* Every jar in the Resources directory, sorted, ':'-separated (caller frees); NULL if there is none. */
+/* The host thread in java_runtime_start. Every jar in the Resources directory, sorted, ':'-separated (caller
+ * frees); NULL if there is none. */
 static char *jar_classpath(const char *dir) {
     DIR *d = opendir(dir);
     if (d == NULL) {
@@ -144,8 +152,8 @@ static char *jar_classpath(const char *dir) {
 /* ---- the plugin class ------------------------------------------------------------------------- */
 
 /*
- * A JVM someone else started does not have our jars on its classpath: load the class through a
- * URLClassLoader over them instead.
+ * The start thread. A JVM someone else started does not have our jars on its classpath: load the class
+ * through a URLClassLoader over them instead.
  */
 static jclass load_through_url_loader(JNIEnv *env, const char *classpath) {
     jclass file_class = java_bindings_find_class(env, "java/io/File");
@@ -172,6 +180,7 @@ static jclass load_through_url_loader(JNIEnv *env, const char *classpath) {
     if (copy == NULL) {
         return NULL;
     }
+    jclass loaded = NULL;
     /* Each step runs only if the one before left no exception pending. */
     char *save = NULL;
     jsize i = 0;
@@ -181,20 +190,21 @@ static jclass load_through_url_loader(JNIEnv *env, const char *classpath) {
         jobject uri = file != NULL ? (*env)->CallObjectMethod(env, file, to_uri) : NULL;
         jobject url = uri != NULL && !(*env)->ExceptionCheck(env) ? (*env)->CallObjectMethod(env, uri, to_url) : NULL;
         if (url == NULL || (*env)->ExceptionCheck(env)) {
-            free(copy);
-            return NULL;
+            goto done;
         }
         (*env)->SetObjectArrayElement(env, urls, i++, url);
     }
-    free(copy);
     jobject loader = (*env)->NewObject(env, loader_class, loader_new, urls);
     jstring binary_name = loader != NULL ? (*env)->NewStringUTF(env, "haptic.plugin.HapticPlugin") : NULL;
-    if (binary_name == NULL) {
-        return NULL;
+    if (binary_name != NULL) {
+        loaded = (jclass)(*env)->CallObjectMethod(env, loader, load, binary_name);
     }
-    return (jclass)(*env)->CallObjectMethod(env, loader, load, binary_name);
+done:
+    free(copy);
+    return loaded;
 }
 
+/* The start thread: everything the shim needs from Java, looked up before any plugin instance exists. */
 static int bootstrap(JNIEnv *env, int created_here, const char *classpath, const char *libjvm) {
     if ((*env)->PushLocalFrame(env, 64) != JNI_OK) {
         return -1;
@@ -230,6 +240,7 @@ typedef struct {
     int ok;
 } start_job;
 
+/* The start thread. */
 static int add_option(JavaVMOption *options, int *count, char *text, void *extra) {
     if (*count >= MAX_OPTIONS) {
         host_log("too many JVM options (at most %d); ignoring %s", MAX_OPTIONS, text);
@@ -241,6 +252,7 @@ static int add_option(JavaVMOption *options, int *count, char *text, void *extra
     return 0;
 }
 
+/* The start thread, which becomes the JVM's first thread. */
 static JNIEnv *create_vm(start_job *job) {
     JavaVMOption options[MAX_OPTIONS];
     int count = 0;
@@ -286,6 +298,7 @@ static JNIEnv *create_vm(start_job *job) {
     return env;
 }
 
+/* The start thread, created by run_start with a stack the JVM is content with. */
 static void *start_on_own_thread(void *arg) {
     start_job *job = arg;
     JavaVM *existing = NULL;
@@ -311,6 +324,7 @@ static void *start_on_own_thread(void *arg) {
     return NULL;
 }
 
+/* The host thread in java_runtime_start: waits for the start thread. */
 static void run_start(start_job *job) {
     pthread_attr_t attr;
     pthread_t thread;
@@ -324,11 +338,13 @@ static void run_start(start_job *job) {
     pthread_attr_destroy(&attr);
 }
 
-/* A libjvm some other part of the host process already loaded, if any. */
+/* The host thread in java_runtime_start. A libjvm some other part of the host process already loaded, if
+ * any. */
 static void *loaded_libjvm(void) {
     return dlopen("libjvm.so", RTLD_LAZY | RTLD_NOLOAD);
 }
 
+/* The host thread in java_runtime_start, under start_lock. */
 static void fail_permanently(const char *why) {
     free(permanent_failure);
     permanent_failure = strdup(why);
@@ -382,6 +398,8 @@ done:
     /* libjvm stays loaded for the life of the process: a JVM cannot be unloaded. */
     free(job.classpath);
     free(libjvm_path);
+    /* Read before unlocking: another host thread may be setting ready once the lock is free. */
+    const java_runtime *started = ready ? &runtime : NULL;
     pthread_mutex_unlock(&start_lock);
-    return ready ? &runtime : NULL;
+    return started;
 }

@@ -45,7 +45,8 @@ const java_runtime *java_runtime_start(const plugin_bundle *bundle);
  */
 JNIEnv *java_runtime_env(const java_runtime *rt);
 
-/* If a Java exception is pending: clears it and logs it with its stack trace. Returns 1 if there was one. */
+/* If a Java exception is pending: clears it and logs it with its stack trace. Returns 1 if there was one.
+ * Like java_runtime_report_throwable, never called on the audio thread: logging may block. */
 int java_runtime_report_exception(JNIEnv *env, const char *during);
 /* Logs a throwable kept from earlier (the audio thread cannot log), with its stack trace. */
 void java_runtime_report_throwable(JNIEnv *env, jthrowable thrown, const char *during);
