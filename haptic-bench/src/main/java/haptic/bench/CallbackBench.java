@@ -1,5 +1,6 @@
 package haptic.bench;
 
+import haptic.testkit.ThreadAllocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -16,7 +17,6 @@ import haptic.server.CallbackTimer;
 import haptic.server.HapticServer;
 import haptic.server.ServerOptions;
 import haptic.testkit.JackdServer;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -64,12 +64,10 @@ final class CallbackBench implements Callable<Integer> {
                 }
                 Thread.sleep(1000);
                 CallbackTimer timer = server.cycle().timer();
-                com.sun.management.ThreadMXBean mx =
-                        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long tid = server.cycle().audioThreadId();
                 long xrunsBefore = server.output().xruns();
                 timer.reset();
-                long allocBefore = mx.getThreadAllocatedBytes(tid);
+                long allocBefore = ThreadAllocation.bytes(tid);
                 long end = System.nanoTime() + seconds * 1_000_000_000L;
                 int step = 0;
                 // Channels 0 and 1 carry every voice; sweeping their bend moves all sources continuously.
@@ -81,7 +79,7 @@ final class CallbackBench implements Callable<Integer> {
                     }
                     Thread.sleep(5);
                 }
-                long allocated = mx.getThreadAllocatedBytes(tid) - allocBefore;
+                long allocated = ThreadAllocation.bytes(tid) - allocBefore;
                 long cycles = timer.count();
                 double periodMicros = period * 1e6 / server.output().sampleRate();
                 out.printf("callback bench: %d Wave voices (%s), %d frames at %.0f Hz (period %.0f us), %d s%n",

@@ -1,5 +1,6 @@
 package haptic.bench;
 
+import haptic.testkit.ThreadAllocation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,7 +20,6 @@ import haptic.server.HapticServer;
 import haptic.server.ServerOptions;
 import haptic.testkit.JackdServer;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -106,11 +106,9 @@ final class SoakBench implements Callable<Integer> {
             performers.forEach(Performer::start);
             sleepNanos(WARM_UP_NANOS);
             checkpoint(server, performers, channels, checks, out, "after warm-up", true);
-
-            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
             long tid = server.cycle().audioThreadId();
             server.cycle().timer().reset();
-            Reading before = Reading.take(server, mx, tid, performers);
+            Reading before = Reading.take(server, tid, performers);
             long end = before.nanos + durationNanos;
             long nextCheckpoint = before.nanos + CHECKPOINT_NANOS;
             while (System.nanoTime() < end) {
@@ -121,7 +119,7 @@ final class SoakBench implements Callable<Integer> {
                     nextCheckpoint += CHECKPOINT_NANOS;
                 }
             }
-            Reading after = Reading.take(server, mx, tid, performers);
+            Reading after = Reading.take(server, tid, performers);
             CallbackTimer timer = server.cycle().timer();
             String callbackTimes = String.format("p50 %.0f us   p99 %.0f us   max %.0f us (period %.0f us)",
                     timer.percentileMicros(50), timer.percentileMicros(99), timer.maxMicros(),
@@ -263,9 +261,9 @@ final class SoakBench implements Callable<Integer> {
 
     /** The measured quantities at one instant; the report is the difference of two readings. */
     private record Reading(long nanos, long rssKb, long allocatedBytes, long xruns, long sent, long callbacks) {
-        static Reading take(HapticServer server, com.sun.management.ThreadMXBean mx, long tid,
+        static Reading take(HapticServer server, long tid,
                             List<Performer> performers) {
-            return new Reading(System.nanoTime(), rssKilobytes(), mx.getThreadAllocatedBytes(tid),
+            return new Reading(System.nanoTime(), rssKilobytes(), ThreadAllocation.bytes(tid),
                     server.output().xruns(), sentMessages(performers), server.cycle().timer().count());
         }
     }

@@ -1,12 +1,12 @@
 package haptic.plugin;
 
+import haptic.testkit.ThreadAllocation;
 import haptic.testkit.Await;
 import haptic.protocol.Param;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * middle of it all. Blocks are paced like a 48 kHz / 64-frame host so the server is not flooded with notes.
  */
 class ProcessAllocationTest {
-    private static final com.sun.management.ThreadMXBean MX =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     private static final long BLOCK_NANOS = TimeUnit.MICROSECONDS.toNanos(1333);
     private static final int FLOOD = 3000;
 
@@ -73,7 +71,7 @@ class ProcessAllocationTest {
     }
 
     private static long allocatedBytes() {
-        return MX.getCurrentThreadAllocatedBytes();
+        return ThreadAllocation.bytes(Thread.currentThread().getId());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package haptic.engine;
 
+import haptic.testkit.ThreadAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import haptic.protocol.Param;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** After warm-up, rendering and every command must allocate nothing on the calling (audio) thread. */
@@ -71,20 +71,19 @@ class AllocationTest {
 
     @Test
     void renderingAndCommandsAllocateNothing() {
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long thread = Thread.currentThread().getId();
         for (int k = 0; k < 3000; k++) {
             period(k);
         }
         // The probe itself may cost something; measure it with nothing in between and subtract.
-        long a = mx.getThreadAllocatedBytes(thread);
-        long b = mx.getThreadAllocatedBytes(thread);
+        long a = ThreadAllocation.bytes(thread);
+        long b = ThreadAllocation.bytes(thread);
         long probe = b - a;
-        long before = mx.getThreadAllocatedBytes(thread);
+        long before = ThreadAllocation.bytes(thread);
         for (int k = 3000; k < 8000; k++) {
             period(k);
         }
-        long after = mx.getThreadAllocatedBytes(thread);
+        long after = ThreadAllocation.bytes(thread);
         assertEquals(0, after - before - probe, "bytes allocated by 5000 periods");
         assertTrue(engine.stolenCount() > 1000, "the periods did exercise stealing");
         assertTrue(sink != 0);

@@ -1,5 +1,6 @@
 package haptic.server;
 
+import haptic.testkit.ThreadAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,7 +12,6 @@ import haptic.server.link.CommandLink;
 import haptic.server.link.EngineCommand;
 import haptic.server.link.Telemetry;
 import haptic.server.link.TelemetryLink;
-import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /** The audio callback glue, driven from the test thread as if it were the audio thread. */
@@ -137,12 +137,11 @@ class AudioCycleTest {
     @Test
     void processAllocatesNothingAcrossNotesStealingPanicAndParameters() {
         cycle.prepare(RATE, FRAMES);
-        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long before = 0;
         for (int round = 0; round < 3; round++) {
             if (round == 2) {
-                before = mx.getThreadAllocatedBytes(tid);
+                before = ThreadAllocation.bytes(tid);
             }
             for (int period = 0; period < 400; period++) {
                 EngineCommand c;
@@ -170,7 +169,7 @@ class AudioCycleTest {
                 }
             }
         }
-        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        long allocated = ThreadAllocation.bytes(tid) - before;
         // The test loop itself allocates nothing either (no boxing, no iterators), so any byte is the cycle's.
         assertEquals(0L, allocated, "bytes allocated by 400 periods of AudioCycle.process");
     }

@@ -1,5 +1,6 @@
 package haptic.server;
 
+import haptic.testkit.ThreadAllocation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,6 @@ import haptic.protocol.ParameterChange;
 import haptic.protocol.Role;
 import haptic.protocol.TestPulse;
 import haptic.testkit.JackdServer;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,12 @@ class ServerAllocationTest {
                 assertEquals("jack", server.output().backendName());
                 perform(server);                      // warm-up: JIT, class init, first-time paths
                 Thread.sleep(500);
-                com.sun.management.ThreadMXBean mx =
-                        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
                 long tid = server.cycle().audioThreadId();
                 long cyclesBefore = server.cycle().timer().count();
-                long before = mx.getThreadAllocatedBytes(tid);
+                long before = ThreadAllocation.bytes(tid);
                 int peakVoices = perform(server);
                 Thread.sleep(300);
-                long allocated = mx.getThreadAllocatedBytes(tid) - before;
+                long allocated = ThreadAllocation.bytes(tid) - before;
                 long cycles = server.cycle().timer().count() - cyclesBefore;
                 assertEquals(tid, server.cycle().audioThreadId(), "the same JACK thread ran every cycle");
                 assertTrue(cycles > 500, "enough cycles were measured: " + cycles);

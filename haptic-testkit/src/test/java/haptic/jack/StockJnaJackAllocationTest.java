@@ -1,5 +1,7 @@
 package haptic.jack;
 
+import haptic.testkit.Await;
+import haptic.testkit.ThreadAllocation;
 import haptic.testkit.JackdServer;
 
 import org.jaudiolibs.jnajack.JackClient;
@@ -9,7 +11,6 @@ import org.jaudiolibs.jnajack.JackPortFlags;
 import org.jaudiolibs.jnajack.JackPortType;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 import java.nio.FloatBuffer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,8 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class StockJnaJackAllocationTest {
     private static final int PORTS = 32;
-    private static final com.sun.management.ThreadMXBean MX =
-            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     private volatile long threadId;
     private volatile Thread processThread;
@@ -111,31 +110,14 @@ class StockJnaJackAllocationTest {
     private double bytesPerCycle() {
         threadId = 0;
         cycles = 0;
-        sleepUntil(() -> cycles > 1500);
+        Await.until(() -> cycles > 1500, 10_000, "JACK running the process callback");
         long tid = threadId;
         long c0 = cycles;
-        long b0 = MX.getThreadAllocatedBytes(tid);
-        sleep(2000);
-        long b1 = MX.getThreadAllocatedBytes(tid);
+        long b0 = ThreadAllocation.bytes(tid);
+        Await.sleep(2000);
+        long b1 = ThreadAllocation.bytes(tid);
         long n = cycles - c0;
         assertTrue(n > 1000, "only " + n + " cycles in 2 s");
         return (b1 - b0) / (double) n;
-    }
-
-    private static void sleepUntil(java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "JACK did not run the process callback");
-            sleep(10);
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
