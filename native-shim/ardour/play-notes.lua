@@ -11,6 +11,10 @@
 --   hold=SECONDS    how long each note is held               (0.5)
 --   gap=SECONDS     silence after each note                  (1.0)
 --   tail=SECONDS    wait after the last note before closing  (2.0)
+--   block=FRAMES    the engine's buffer size                 (256)
+--   pattern=simple|timed  simple: notes=/hold=/gap= written as immediate events (they land on block starts);
+--                   timed: timing-notes.lua, inserted before the instrument, plays its sample-exact pattern
+--                   (eight notes 3 ms apart, a 10 ms note, a 200 ms reference) once, then tail= follows
 --   start=stdin     wait for a line on standard input before the first note (a test starts the notes once
 --                   the plugin has reached its server), or start=SECONDS to wait that long instead (1.0)
 --
@@ -26,7 +30,7 @@
 
 local opts = {
 	plugin = "Haptic Controller", type = "VST3", notes = "4", hold = "0.5", gap = "1.0", tail = "2.0",
-	start = "1.0",
+	start = "1.0", block = "256", pattern = "simple",
 }
 for _, a in ipairs (arg) do
 	local k, v = string.match (a, "^([%w_]+)=(.*)$")
@@ -61,7 +65,7 @@ if not AudioEngine:set_backend ("None (Dummy)", "", "") then
 	error ("no \"None (Dummy)\" backend (hide-dummy-backend not 0 in the config?); available: "
 		.. table.concat (names, ", "))
 end
-AudioEngine:set_buffer_size (256)
+AudioEngine:set_buffer_size (number ("block"))
 -- create_session starts the engine at this rate; plugins are discovered (from the scanner's cache only)
 -- when the engine first starts.
 if not create_session (opts.session, "haptic", 48000) then
@@ -103,6 +107,17 @@ if not insert:active () then error ("the instrument insert is not active") end
 if insert:natural_input_streams ():n_midi () < 1 then error ("the instrument takes no MIDI") end
 say ("instrument", plugin:name (), opts.type, plugin:unique_id ())
 
+local generator = nil
+if opts.pattern == "timed" then
+	generator = ARDOUR.LuaAPI.new_luaproc (Session, "Haptic Timing Notes")
+	if generator:isnil () then error ("no Lua DSP 'Haptic Timing Notes' (timing-notes.lua on the script path?)") end
+	route:add_processor_by_index (generator, 0, nil, true)
+	if route:nth_plugin (0):name () ~= "Haptic Timing Notes" then error ("the pattern generator is not first") end
+	say ("generator", route:nth_plugin (0):name ())
+elseif opts.pattern ~= "simple" then
+	error ("pattern=" .. opts.pattern .. ": simple or timed")
+end
+
 say ("ready")
 if opts.start == "stdin" then
 	if io.stdin:read ("l") == nil then error ("standard input closed before the go line") end
@@ -119,6 +134,11 @@ local function send (status, pitch, velocity)
 	end
 end
 
+if generator then
+	ARDOUR.LuaAPI.set_processor_param (generator, 0, 1)
+	say ("pattern", "started")
+	notes = 0
+end
 for i = 1, notes do
 	local pitch = 48 + (i - 1) * 5 % 36
 	send (0x90, pitch, 100)

@@ -68,4 +68,7 @@ if [ -e "$work/session" ]; then
   echo "$work/session exists: Ardour creates a new session there, so use a fresh WORKDIR" >&2
   exit 2
 fi
+# play-notes.lua's pattern=timed inserts this DSP script, found on Ardour's user script path.
+mkdir -p "$XDG_CONFIG_HOME/ardour7/scripts"
+cp "$here/timing-notes.lua" "$XDG_CONFIG_HOME/ardour7/scripts/"
 exec ardour7-lua "$here/play-notes.lua" session="$work/session" "$@"

@@ -41,9 +41,17 @@ static tresult p_can_process_sample_size(vst_audio_processor *self, int32_t size
     return size == VST_SAMPLE_32 || size == VST_SAMPLE_64 ? VST_TRUE : VST_FALSE;
 }
 
+/* The scheduling latency the server applies to this instance's events, so a host can compensate for it. */
 static uint32_t p_get_latency_samples(vst_audio_processor *self) {
-    (void)self;
-    return 0;
+    haptic_component *c = COMPONENT_OF(self, processor);
+    JNIEnv *env = component_enter(c);
+    if (env == NULL) {
+        return 0;
+    }
+    jint samples = (*env)->CallIntMethod(env, c->plugin, c->rt->latency_samples);
+    int failed = java_runtime_report_exception(env, "latencySamples()");
+    component_leave(env);
+    return failed || samples < 0 ? 0 : (uint32_t)samples;
 }
 
 static tresult p_setup_processing(vst_audio_processor *self, vst_process_setup *setup) {
@@ -116,6 +124,11 @@ static tresult p_process(vst_audio_processor *self, vst_process_data *data) {
     }
     c->process_env = env;
     c->process_samples = data->num_samples > 0 ? data->num_samples : 0;
+    c->process_first_batch = 1;
+    const vst_process_context *context = data->process_context;
+    c->context_state = context != NULL ? (int32_t)context->state : 0;
+    c->context_system_time = context != NULL ? context->system_time : 0;
+    c->context_project_samples = context != NULL ? context->project_time_samples : 0;
     block_events_translate(&c->events, data->input_parameter_changes,
                            c->event_bus_active ? data->input_events : NULL, c->process_samples);
     c->process_env = NULL;
@@ -145,10 +158,10 @@ static uint32_t r_release(vst_process_context_requirements *self) {
     return haptic_component_release(COMPONENT_OF(self, context_requirements));
 }
 
-/* Nothing from the transport: notes and parameters carry all the plugin needs. */
+/* The host's system time stamps blocks; the transport state and position reveal jumps that restart the clock. */
 static uint32_t r_get_requirements(vst_process_context_requirements *self) {
     (void)self;
-    return 0;
+    return VST_NEED_SYSTEM_TIME | VST_NEED_CONTINUOUS_TIME_SAMPLES | VST_NEED_TRANSPORT_STATE;
 }
 
 const vst_process_context_requirements_vtbl component_context_requirements_vtbl = {

@@ -215,6 +215,10 @@ tresult haptic_component_terminate(haptic_component *c) {
 
 /* ---- the record sink: batches into Java's buffer, on the audio thread ------------------------- */
 
+/* HapticPlugin.FIRST_BATCH / LAST_BATCH: which calls of one host block these are. */
+#define BATCH_FIRST 1
+#define BATCH_LAST 2
+
 static void send_records(void *context, const event_record *records, int count, int final) {
     haptic_component *c = context;
     JNIEnv *env = c->process_env;
@@ -226,7 +230,11 @@ static void send_records(void *context, const event_record *records, int count, 
             n = c->java_capacity;
         }
         memcpy(c->java_records, records + sent, (size_t)n * sizeof *records);
-        (*env)->CallVoidMethod(env, c->plugin, c->rt->process, (jint)n, (jint)(last ? c->process_samples : 0));
+        jint batch = (c->process_first_batch ? BATCH_FIRST : 0) | (last ? BATCH_LAST : 0);
+        c->process_first_batch = 0;
+        (*env)->CallVoidMethod(env, c->plugin, c->rt->process, (jint)n, (jint)c->process_samples, batch,
+                               (jint)c->context_state, (jlong)c->context_system_time,
+                               (jlong)c->context_project_samples);
         if ((*env)->ExceptionCheck(env)) {
             jthrowable thrown = (*env)->ExceptionOccurred(env);
             (*env)->ExceptionClear(env);

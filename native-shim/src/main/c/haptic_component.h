@@ -38,6 +38,10 @@ typedef struct haptic_component {
     /* Valid during process() only: the audio thread's env and the block length, for the record sink. */
     JNIEnv *process_env;
     int32_t process_samples;
+    int process_first_batch;
+    int32_t context_state;
+    int64_t context_system_time;
+    int64_t context_project_samples;
     /* process() cannot log: the first exception Java threw there is handed to the host thread to log. */
     failure_handoff process_failure;
 

@@ -19,6 +19,7 @@ typedef struct {
     jmethodID set_active;
     jmethodID set_processing;
     jmethodID process;
+    jmethodID latency_samples;
     jmethodID parameter_count;
     jmethodID parameter_info;
     jmethodID get_parameter;

@@ -364,6 +364,36 @@ typedef struct {
     void *process_context;
 } vst_process_data;
 
+/* ProcessContext: only the leading fields the plugin reads are named; the rest is kept as padding so the
+ * size matches (state, rate, project position, system time, continuous position, then music/tempo/chord/
+ * SMPTE/frame-rate/clock fields). */
+enum {
+    VST_CONTEXT_PLAYING = 1 << 1,
+    VST_CONTEXT_SYSTEM_TIME_VALID = 1 << 8,
+    VST_CONTEXT_CONT_TIME_VALID = 1 << 17
+};
+typedef struct {
+    uint32_t state;
+    double sample_rate;
+    int64_t project_time_samples;
+    int64_t system_time;
+    int64_t continuous_time_samples;
+    double music_fields[5];
+    int32_t time_sig_numerator;
+    int32_t time_sig_denominator;
+    uint8_t chord[4];
+    int32_t smpte_offset_subframes;
+    uint32_t frame_rate[2];
+    int32_t samples_to_next_clock;
+} vst_process_context;
+
+/* IProcessContextRequirements flags. */
+enum {
+    VST_NEED_SYSTEM_TIME = 1 << 0,
+    VST_NEED_CONTINUOUS_TIME_SAMPLES = 1 << 1,
+    VST_NEED_TRANSPORT_STATE = 1 << 10
+};
+
 typedef struct vst_audio_processor vst_audio_processor;
 typedef struct {
     VST_FUNKNOWN_METHODS(vst_audio_processor);
@@ -501,6 +531,8 @@ _Static_assert(sizeof(vst_process_setup) == 24, "ProcessSetup");
 _Static_assert(offsetof(vst_process_setup, sample_rate) == 16, "ProcessSetup.sampleRate");
 _Static_assert(sizeof(vst_audio_bus_buffers) == 24, "AudioBusBuffers");
 _Static_assert(sizeof(vst_process_data) == 80, "ProcessData");
+_Static_assert(offsetof(vst_process_context, system_time) == 24, "ProcessContext.systemTime");
+_Static_assert(sizeof(vst_process_context) == 112, "ProcessContext");
 _Static_assert(offsetof(vst_process_data, inputs) == 24, "ProcessData.inputs");
 _Static_assert(offsetof(vst_event, u) == 24, "Event union");
 _Static_assert(sizeof(vst_event) == 48, "Event");

@@ -24,6 +24,7 @@
  */
 #include "allocation_probe.h"
 #include "host_objects.h"
+#include "timed_play.h"
 #include "vst3_abi.h"
 
 #include <dlfcn.h>
@@ -56,6 +57,7 @@ typedef struct {
     bool expect_no_jvm;
     const char *preload_jvm;
     const char *target;
+    timed_options timed; /* timed.block > 0: play the timing performance instead */
 } options;
 
 typedef struct {
@@ -130,6 +132,20 @@ static int parse_options(int argc, char **argv, options *o) {
             o->realtime = true;
         } else if (strcmp(a, "--expect-no-jvm") == 0) {
             o->expect_no_jvm = true;
+        } else if (strcmp(a, "--timed-block") == 0 && i + 1 < argc) {
+            o->timed.block = atoi(argv[++i]);
+        } else if (strcmp(a, "--timed-notes") == 0 && i + 1 < argc) {
+            o->timed.notes = atoi(argv[++i]);
+        } else if (strcmp(a, "--timed-ioi") == 0 && i + 1 < argc) {
+            o->timed.ioi_frames = atoi(argv[++i]);
+        } else if (strcmp(a, "--timed-length") == 0 && i + 1 < argc) {
+            o->timed.note_frames = atoi(argv[++i]);
+        } else if (strcmp(a, "--timed-lead-in") == 0 && i + 1 < argc) {
+            o->timed.lead_in_blocks = atoi(argv[++i]);
+        } else if (strcmp(a, "--jitter") == 0) {
+            o->timed.jitter = true;
+        } else if (strcmp(a, "--host-time") == 0) {
+            o->timed.host_time = true;
         } else if (strcmp(a, "--preload-jvm") == 0 && i + 1 < argc) {
             o->preload_jvm = argv[++i];
         } else if (a[0] != '-' && o->target == NULL) {
@@ -140,6 +156,10 @@ static int parse_options(int argc, char **argv, options *o) {
     }
     if (o->target == NULL || o->notes < 0 || o->hold_blocks < 1 || o->gap_blocks < 1
         || o->lead_in_blocks < AUTOMATION_BLOCKS || o->burst < 0 || o->burst > HOST_MAX_EVENTS - 4) {
+        return -1;
+    }
+    if (o->timed.block != 0 && (o->timed.block < 1 || o->timed.block > 8192 || o->timed.notes < 1
+        || o->timed.ioi_frames < 1 || o->timed.note_frames < 1 || o->timed.lead_in_blocks < 1)) {
         return -1;
     }
     return 0;
@@ -726,14 +746,21 @@ static void run_instance(vst_plugin_factory *factory, const char *cid, const opt
     if (ready) {
         check_text_conversion(&in, automated);
         check_note_expression(&in);
-        vst_process_setup setup = {VST_PROCESS_REALTIME, VST_SAMPLE_32, BLOCK, SAMPLE_RATE};
+        int block = o->timed.block > 0 ? o->timed.block : BLOCK;
+        vst_process_setup setup = {VST_PROCESS_REALTIME, VST_SAMPLE_32, block, SAMPLE_RATE};
         tresult su = in.processor->vtbl->setup_processing(in.processor, &setup);
         tresult act = in.component->vtbl->set_active(in.component, 1);
         tresult proc = in.processor->vtbl->set_processing(in.processor, 1);
         step(su == VST_OK && act == VST_OK && proc == VST_OK, "start",
-             "setupProcessing(48 kHz, %d) %d, setActive(1) %d, setProcessing(1) %d", BLOCK, su, act, proc);
-        play(&in, o, &ids, automated);
-        second_instance(factory, cid, &app);
+             "setupProcessing(48 kHz, %d) %d, setActive(1) %d, setProcessing(1) %d", block, su, act, proc);
+        uint32_t latency = in.processor->vtbl->get_latency_samples(in.processor);
+        step(latency >= (uint32_t)block, "latency", "getLatencySamples %u with %d-frame blocks", latency, block);
+        if (o->timed.block > 0) {
+            failures += timed_play(in.processor, in.controller, &o->timed);
+        } else {
+            play(&in, o, &ids, automated);
+            second_instance(factory, cid, &app);
+        }
         tresult stop = in.processor->vtbl->set_processing(in.processor, 0);
         tresult inactive = in.component->vtbl->set_active(in.component, 0);
         step(stop == VST_OK && inactive == VST_OK, "stop", "setProcessing(0) %d, setActive(0) %d", stop, inactive);
@@ -753,6 +780,8 @@ int main(int argc, char **argv) {
     if (parse_options(argc, argv, &o) != 0) {
         fprintf(stderr, "usage: %s [--notes N] [--hold-blocks N] [--gap-blocks N] [--lead-in-blocks N] [--burst N] "
                         "[--realtime] [--expect-no-jvm] [--preload-jvm libjvm.so] "
+                        "[--timed-block N --timed-notes N --timed-ioi FRAMES --timed-length FRAMES "
+                        "--timed-lead-in BLOCKS [--jitter] [--host-time]] "
                         "<HapticController.vst3 | HapticController.so>\n", argv[0]);
         return 2;
     }

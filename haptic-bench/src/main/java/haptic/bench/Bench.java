@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** `haptic-server bench …`: figures go to stdout, never into assertions. */
 @Command(name = "haptic-server bench", mixinStandardHelpOptions = true,
         description = "Benches that print figures. Each starts what it measures itself (engine, server, jackd).",
-        subcommands = {EngineBench.class, CallbackBench.class, LatencyBench.class, SoakBench.class})
+        subcommands = {EngineBench.class, CallbackBench.class, TimingBench.class, LatencyBench.class, SoakBench.class})
 public final class Bench {
     private Bench() {
     }

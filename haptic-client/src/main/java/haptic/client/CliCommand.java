@@ -6,7 +6,8 @@ import java.io.IOException;
 
 /** One parsed {@code haptic} command, ready to run on a connection opened with {@link #role()}. */
 sealed interface CliCommand
-        permits NoteCommand, MpeCommand, PanicCommand, ParamCommand, PulseCommand, LevelsCommand, StatusCommand {
+        permits NoteCommand, MpeCommand, PanicCommand, ParamCommand, PulseCommand, LevelsCommand, StatusCommand,
+        PlayCommand {
 
     Role role();
 

@@ -23,7 +23,8 @@ import static haptic.client.CommandLineRanges.within;
 @Command(name = "haptic", mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
         versionProvider = HapticCommandLine.Version.class,
         description = "Talks to a running haptic server (start one with bin/haptic-server).",
-        subcommands = {HapticCommandLine.Send.class, HapticCommandLine.Levels.class, HapticCommandLine.Status.class},
+        subcommands = {HapticCommandLine.Send.class, HapticCommandLine.Play.class, HapticCommandLine.Levels.class,
+            HapticCommandLine.Status.class},
         footer = {"", "Exit codes: 0 success, 1 the server is missing or refused, 2 a bad command line."})
 final class HapticCommandLine {
     @Option(names = "--socket", paramLabel = "PATH", scope = ScopeType.INHERIT,
@@ -239,6 +240,41 @@ final class HapticCommandLine {
         public CliCommand command() {
             return new PulseCommand(transducer, (float) within(spec, "--amplitude", amplitude, 0, 1),
                     (float) within(spec, "--seconds", seconds, 0, MAX_SECONDS));
+        }
+    }
+
+    @Command(name = "play", description = {
+        "Plays a standard MIDI file: timed notes and MPE expression.",
+        "All tracks, with the file's tempo map. Pitch bend moves a note's source",
+        "across the table; channel pressure and CC74 (timbre) shape it. Events go",
+        "out ahead of their time, so the server keeps the file's timing. Ctrl+C",
+        "releases every sounding note."})
+    static final class Play implements Leaf {
+        /** Shortest file --loop repeats; a shorter one would be sent round and round for nothing. */
+        static final long MIN_LOOP_NANOS = 1_000_000L;
+
+        @Spec CommandSpec spec;
+        @Parameters(paramLabel = "FILE.mid", description = "a standard MIDI file (type 0 or 1)") String file;
+        @Option(names = "--loop", description = "repeat without a gap until Ctrl+C") boolean loop;
+        @Option(names = "--tempo-scale", paramLabel = "X",
+                description = "0.1-10, default ${DEFAULT-VALUE}; 2 plays twice as fast")
+        double tempoScale = 1;
+
+        @Override
+        public CliCommand command() {
+            double scale = within(spec, "--tempo-scale", tempoScale, 0.1, 10);
+            MidiPerformance performance;
+            try {
+                performance = MidiPerformance.read(java.nio.file.Path.of(file));
+            } catch (java.io.IOException | javax.sound.midi.InvalidMidiDataException
+                     | java.nio.file.InvalidPathException e) {
+                throw new ParameterException(spec.commandLine(), "cannot play MIDI file " + file + ": "
+                        + e.getMessage());
+            }
+            if (loop && PlayCommand.scaled(performance.lengthNanos(), scale) < MIN_LOOP_NANOS) {
+                throw new ParameterException(spec.commandLine(), "--loop: " + file + " lasts no time at all");
+            }
+            return new PlayCommand(file, performance, scale, loop);
         }
     }
 

@@ -3,6 +3,7 @@ package haptic.client;
 import haptic.protocol.Param;
 import haptic.protocol.ParameterChange;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 
 import java.io.IOException;
 
@@ -21,7 +22,7 @@ record ParamCommand(Param param, float value) implements CliCommand {
 
     @Override
     public int execute(Session s) throws IOException {
-        s.client().send(new ParameterChange(param, value));
+        s.client().send(new ParameterChange(param, value, SharedClock.now()));
         s.confirm();
         if (param != Param.MASTER_GAIN) {
             try {

@@ -2,6 +2,7 @@ package haptic.client;
 
 import haptic.protocol.LayoutInfo;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 import haptic.protocol.TestPulse;
 
 import java.io.IOException;
@@ -28,7 +29,7 @@ record PulseCommand(String transducer, float amplitude, float seconds) implement
             s.err().println("haptic: TRANSDUCER is an index counting from 0 in layout order, or a layout name");
             return 2;
         }
-        s.client().send(new TestPulse(index, amplitude, seconds));
+        s.client().send(new TestPulse(index, amplitude, seconds, SharedClock.now()));
         s.confirm();
         return 0;
     }

@@ -1,12 +1,13 @@
 package haptic.client;
 
 import haptic.protocol.EngineStatus;
+import haptic.protocol.SchedulingStatus;
 import haptic.protocol.HelloAccepted;
 
 import java.util.Locale;
 
 /** The human-readable form of what {@code haptic status} learns from the server. */
-final class StatusReport {
+public final class StatusReport {
     private StatusReport() {
     }
 
@@ -33,7 +34,27 @@ final class StatusReport {
         row(b, "xruns", Long.toString(s.xruns()));
         row(b, "clamped", s.clampCount() + " samples");
         row(b, "clients", s.controllers() + " controllers, " + s.observers() + " observers");
+        row(b, "latency", latencies(s.timing()));
+        row(b, "late", lateness(s.timing()));
         return b.toString();
+    }
+
+    /** Each controller slot's scheduling latency, e.g. "slot 0: 2.97 ms, slot 3: 44.30 ms"; "-" with none. */
+    public static String latencies(SchedulingStatus t) {
+        StringBuilder b = new StringBuilder();
+        float[] ms = t.latencyMs();
+        for (int slot = 0; slot < ms.length; slot++) {
+            if (ms[slot] > 0) {
+                b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "slot %d: %.2f ms", slot, ms[slot]));
+            }
+        }
+        return b.length() == 0 ? "-" : b.toString();
+    }
+
+    /** Timed commands that missed their sample, the worst by how much, and unusable times. */
+    public static String lateness(SchedulingStatus t) {
+        return String.format(Locale.ROOT, "%d commands (worst %.2f ms), %d unusable times", t.lateCommands(),
+                t.worstLateMs(), t.timeFaults());
     }
 
     private static String rate(float sampleRate) {

@@ -10,6 +10,7 @@ import haptic.protocol.Panic;
 import haptic.protocol.Param;
 import haptic.protocol.Ping;
 import haptic.protocol.Pong;
+import haptic.protocol.Protocol;
 import haptic.protocol.ProtocolException;
 import haptic.protocol.Role;
 import haptic.protocol.TransducerLevels;
@@ -70,7 +71,7 @@ class HapticClientTest {
             assertTrue(client.isOpen());
         }
         Hello hello = server.next(Hello.class);
-        assertEquals(new Hello(1, Role.CONTROLLER, "test-instance", CONFIG), hello);
+        assertEquals(new Hello(Protocol.VERSION, Role.CONTROLLER, "test-instance", CONFIG), hello);
     }
 
     @Test

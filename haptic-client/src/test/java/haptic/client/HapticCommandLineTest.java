@@ -173,6 +173,8 @@ class HapticCommandLineTest {
         assertEquals("haptic send panic", help("send panic --help"));
         assertEquals("haptic send pulse", help("send pulse --help"));
         assertEquals("haptic levels", help("levels -h"));
+        assertEquals("haptic play", help("play no-such-file.mid --tempo-scale 99 -h"));
+        assertEquals("haptic play", usageOf("play"));
         assertEquals("haptic status", help("--socket /x status --help"));
         assertEquals("haptic send pulse", help("help send pulse"));
         assertEquals("haptic send param", help("send param -h"));

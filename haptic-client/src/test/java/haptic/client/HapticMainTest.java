@@ -13,6 +13,7 @@ import haptic.protocol.ParameterChange;
 import haptic.protocol.Ping;
 import haptic.protocol.Protocol;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 import haptic.protocol.TestPulse;
 import haptic.protocol.TransducerLevels;
 import org.junit.jupiter.api.AfterEach;
@@ -73,6 +74,18 @@ class HapticMainTest {
         return err.toString(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The next message without its time, after checking that the time is a SharedClock reading taken between
+     * {@code from} and now: the moment the command acted.
+     */
+    private Object nextStampedSince(long from) throws InterruptedException {
+        Object m = server.next();
+        assertNotNull(m, "nothing sent");
+        long t = Untimed.timeOf(m);
+        assertTrue(t >= from && t <= SharedClock.now(), m + " is not stamped with the time it was sent");
+        return Untimed.of(m);
+    }
+
     private Hello hello() throws InterruptedException {
         Hello hello = server.next(Hello.class);
         assertNotNull(hello, "no Hello");
@@ -106,6 +119,7 @@ class HapticMainTest {
 
     @Test
     void noteIsPlayedReleasedAndConfirmed() throws Exception {
+        long before = SharedClock.now();
         assertEquals(0, run("send", "note", "64", "--duration", "0.05", "--velocity", "127", "--channel", "3",
                 "--bend", "0.5"), err());
         Hello hello = hello();
@@ -113,8 +127,12 @@ class HapticMainTest {
         assertEquals("haptic-cli-" + ProcessHandle.current().pid(), hello.instanceId());
         assertEquals(new InstanceConfig(SavedParams.LABEL, new int[0], new float[0]), hello.config());
         assertEquals(Protocol.VERSION, hello.version());
-        assertEquals(new NoteOn(2, 64, 1f, 0f, 0.5f, 0.5f), server.next());
-        assertEquals(new NoteOff(2, 64, HeldNote.RELEASE_VELOCITY), server.next());
+        NoteOn on = (NoteOn) server.next();
+        assertEquals(new NoteOn(2, 64, 1f, 0f, 0.5f, 0.5f), Untimed.of(on));
+        assertTrue(on.time() >= before && on.time() <= SharedClock.now(), "NoteOn stamped when sent: " + on);
+        NoteOff off = (NoteOff) server.next();
+        assertEquals(new NoteOff(2, 64, HeldNote.RELEASE_VELOCITY), Untimed.of(off));
+        assertEquals(Session.nanos(0.05), off.time() - on.time(), "the note lasts exactly --duration on the server");
         assertInstanceOf(Ping.class, server.next());
     }
 
@@ -134,27 +152,39 @@ class HapticMainTest {
                     outcome.complete(t);
                 }
             });
+            long before = SharedClock.now();
             runner[0].start();
             hello();
-            assertEquals(new NoteOn(0, 60, 1f, 0f, 0f, 0.5f), server.next());
+            assertEquals(new NoteOn(0, 60, 1f, 0f, 0f, 0.5f), nextStampedSince(before));
+            long interrupted = SharedClock.now();
             runner[0].interrupt();
-            assertEquals(new NoteOff(0, 60, HeldNote.RELEASE_VELOCITY), server.next());
+            assertEquals(new NoteOff(0, 60, HeldNote.RELEASE_VELOCITY), nextStampedSince(interrupted),
+                    "released when interrupted, not when planned");
             assertInstanceOf(InterruptedException.class, outcome.get(10, TimeUnit.SECONDS));
         }
     }
 
     @Test
     void mpeSweepHoldsANoteAndBendsItFromMinusOneToOneInSmallSteps() throws Exception {
+        long before = SharedClock.now();
         assertEquals(0, run("send", "mpe", "--channel", "2", "--sweep", "0.05", "--pressure", "0.3", "--note", "40"),
                 err());
         hello();
-        assertEquals(new NoteOn(1, 40, 100 / 127f, 0.3f, -1f, 0.5f), server.next());
+        NoteOn on = (NoteOn) server.next();
+        assertEquals(new NoteOn(1, 40, 100 / 127f, 0.3f, -1f, 0.5f), Untimed.of(on));
+        assertTrue(on.time() >= before && on.time() <= SharedClock.now(), on.toString());
         int steps = MpeCommand.sweepSteps(0.05);
+        long span = Session.nanos(0.05);
         List<MpeUpdate> updates = new ArrayList<>();
         for (int i = 0; i <= steps; i++) {
-            updates.add((MpeUpdate) server.next());
+            MpeUpdate u = (MpeUpdate) server.next();
+            updates.add(u);
+            // Each step carries its ideal time, however unevenly the client woke up to send it.
+            assertEquals(on.time() + span * i / steps, u.time(), "time of step " + i);
         }
-        assertEquals(new NoteOff(1, 40, HeldNote.RELEASE_VELOCITY), server.next());
+        NoteOff off = (NoteOff) server.next();
+        assertEquals(new NoteOff(1, 40, HeldNote.RELEASE_VELOCITY), Untimed.of(off));
+        assertEquals(on.time() + span, off.time(), "released at the last step");
         assertInstanceOf(Ping.class, server.next());
         assertEquals(-1f, updates.get(0).bend());
         assertEquals(1f, updates.get(steps).bend());
@@ -170,9 +200,10 @@ class HapticMainTest {
 
     @Test
     void singleMpeUpdate() throws Exception {
+        long before = SharedClock.now();
         assertEquals(0, run("send", "mpe", "--channel", "16", "--bend", "-0.25", "--timbre", "0.75"), err());
         hello();
-        assertEquals(new MpeUpdate(15, 0f, -0.25f, 0.75f), server.next());
+        assertEquals(new MpeUpdate(15, 0f, -0.25f, 0.75f), nextStampedSince(before));
     }
 
     @Test
@@ -180,16 +211,18 @@ class HapticMainTest {
         assertEquals(0, run("send", "panic"), err());
         assertEquals(Role.OBSERVER, hello().role());
         assertEquals(new Panic(), server.next());
+        long before = SharedClock.now();
         assertEquals(0, run("send", "param", "master-gain", "0.5"), err());
         assertEquals(Role.OBSERVER, hello().role());
-        assertEquals(new ParameterChange(Param.MASTER_GAIN, 0.5f), server.next());
+        assertEquals(new ParameterChange(Param.MASTER_GAIN, 0.5f), nextStampedSince(before));
     }
 
     @Test
     void instanceParamGoesAsController() throws Exception {
+        long before = SharedClock.now();
         assertEquals(0, run("send", "param", "wave-speed", "50"), err());
         assertEquals(Role.CONTROLLER, hello().role());
-        assertEquals(new ParameterChange(Param.WAVE_SPEED.id(), 50f), server.next());
+        assertEquals(new ParameterChange(Param.WAVE_SPEED.id(), 50f), nextStampedSince(before));
     }
 
     @Test
@@ -229,15 +262,16 @@ class HapticMainTest {
 
     @Test
     void pulseResolvesNumbersAndNamesAgainstTheLayout() throws Exception {
+        long before = SharedClock.now();
         assertEquals(0, run("send", "pulse", "t03", "--amplitude", "0.25", "--seconds", "1"), err());
         hello();
-        assertEquals(new TestPulse(2, 0.25f, 1f), server.next());
+        assertEquals(new TestPulse(2, 0.25f, 1f), nextStampedSince(before));
         assertEquals(0, run("send", "pulse", "3"), err());
         hello();
-        assertEquals(new TestPulse(3, 0.5f, 0.5f), server.next());
+        assertEquals(new TestPulse(3, 0.5f, 0.5f), nextStampedSince(before));
         assertEquals(0, run("send", "pulse", "0"), err());
         hello();
-        assertEquals(new TestPulse(0, 0.5f, 0.5f), server.next());
+        assertEquals(new TestPulse(0, 0.5f, 0.5f), nextStampedSince(before));
         assertEquals(2, run("send", "pulse", "4"));
         assertTrue(err().contains("no transducer '4'"), err());
         hello();
@@ -250,7 +284,7 @@ class HapticMainTest {
                 new EngineStatus(3, 12.5f, 2, 7, "fake", 48000f, 128, 1, 1, new float[] {0.1f, 0.2f}));
         assertEquals(0, run("status"), err());
         String text = out();
-        assertTrue(text.contains("fake-1 (protocol 1)"), text);
+        assertTrue(text.contains("fake-1 (protocol " + Protocol.VERSION + ")"), text);
         assertTrue(text.contains("fake, 48000 Hz, 128 frames per period (2.67 ms)"), text);
         assertTrue(text.contains("fake-2x2, 4 transducers"), text);
         assertTrue(text.contains("3 active"), text);

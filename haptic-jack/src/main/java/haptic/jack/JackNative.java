@@ -103,6 +103,13 @@ final class JackNative {
     /** Any thread. */
     static native long jack_get_time();
 
+    /**
+     * {@code int jack_get_cycle_times(client, jack_nframes_t *current_frames, jack_time_t *current_usecs,
+     * jack_time_t *next_usecs, float *period_usecs)}, the out-parameters as native addresses. JACK's process thread.
+     */
+    static native int jack_get_cycle_times(long client, long currentFrames, long currentUsecs, long nextUsecs,
+                                           long periodUsecs);
+
     /** Setup and close only: any thread except JACK's callback threads. */
     static native void jack_set_error_function(MessageCallback callback);
 

@@ -50,6 +50,8 @@ public final class JackSession implements AutoCloseable {
         return 0;
     };
     private final ProcessEntry processEntry = new ProcessEntry();
+    /** Used only on JACK's process thread. */
+    private final CycleTimes cycleTimes = new CycleTimes();
     /** Written by the thread that sets the session up ({@link #onShutdown}); read on JACK's notification thread. */
     private volatile Runnable shutdownListener;
     /** Written only on JACK's shutdown notification thread ({@link #serverGone}). */
@@ -296,6 +298,19 @@ public final class JackSession implements AutoCloseable {
      */
     public long lastFrameTime() {
         return JackNative.jack_last_frame_time(client) & 0xffffffffL;
+    }
+
+    /**
+     * Real-time safe: when the current cycle started, SharedClock nanoseconds (JACK's filtered estimate), or 0 if
+     * JACK cannot tell. Called on JACK's process thread.
+     */
+    public long cycleStartNanos() {
+        return cycleTimes.currentStartNanos(client);
+    }
+
+    /** libjack's clock now, in nanoseconds (CLOCK_MONOTONIC in jackd2). Any thread while the session is open. */
+    public long clockNanos() {
+        return JackNative.jack_get_time() * 1000L;
     }
 
     /** JACK's estimate of the current frame time (unsigned 32-bit). Any thread. */

@@ -8,6 +8,7 @@ import haptic.protocol.NoteOn;
 import haptic.protocol.Panic;
 import haptic.protocol.ParameterChange;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 import haptic.protocol.TestPulse;
 
 import java.io.IOException;
@@ -18,7 +19,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends what the user asks for from its own thread, so a slow or vanished server never stalls the
  * render loop. Panic, test pulses and master gain go over the observer connection; the test note
- * needs a controller, so its messages go over a second connection opened on the first note.
+ * needs a controller, so its messages go over a second connection opened on the first note. Messages keep the
+ * times they were stamped with when the user acted, except that a note which had to wait for that connection is
+ * shifted by the wait ({@link NoteTiming}).
  */
 final class CommandSender implements AutoCloseable {
     private static final int QUEUE_LIMIT = 256;
@@ -33,6 +36,8 @@ final class CommandSender implements AutoCloseable {
     private volatile boolean closed;
     /** Owned by the sender thread. */
     private HapticClient controller;
+    /** Owned by the sender thread. */
+    private final NoteTiming noteTiming = new NoteTiming();
 
     CommandSender(ServerLink link, Notices notices) {
         this.link = link;
@@ -102,6 +107,9 @@ final class CommandSender implements AutoCloseable {
      */
     private void toController(Object msg) {
         boolean starts = msg instanceof NoteOn;
+        if (starts) {
+            noteTiming.noteStarts();
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             if (controller == null || !controller.isOpen()) {
                 closeController();
@@ -111,9 +119,10 @@ final class CommandSender implements AutoCloseable {
                 if (!openController()) {
                     return;
                 }
+                noteTiming.waitedForConnection(((NoteOn) msg).time(), SharedClock.now());
             }
             try {
-                controller.send(msg);
+                controller.send(noteTiming.stamp(msg));
                 return;
             } catch (IOException e) {
                 closeController();

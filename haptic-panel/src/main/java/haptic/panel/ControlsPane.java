@@ -3,6 +3,7 @@ package haptic.panel;
 import haptic.protocol.Panic;
 import haptic.protocol.Param;
 import haptic.protocol.ParameterChange;
+import haptic.protocol.SharedClock;
 import imgui.ImGui;
 import imgui.flag.ImGuiCol;
 
@@ -32,7 +33,7 @@ final class ControlsPane {
         Param gain = Param.MASTER_GAIN;
         label("Master gain");
         if (ImGui.sliderFloat("##master", s.masterGain, gain.min(), gain.max(), "%.2f")) {
-            sender.submit(new ParameterChange(gain, s.masterGain[0]));
+            sender.submit(new ParameterChange(gain, s.masterGain[0], SharedClock.now()));
         }
         if (ImGui.isItemHovered()) {
             ImGui.setTooltip("Server-wide output gain, before the output ceiling.\n"

@@ -1,5 +1,6 @@
 package haptic.panel;
 
+import haptic.client.StatusReport;
 import haptic.protocol.EngineStatus;
 import haptic.protocol.HelloAccepted;
 import imgui.ImGui;
@@ -50,6 +51,9 @@ final class EnginePane {
             counter("Clamped", status.clampCount(), " samples");
             row("Clients", status.controllers() + (status.controllers() == 1 ? " controller, " : " controllers, ")
                     + status.observers() + (status.observers() == 1 ? " observer" : " observers"));
+            row("Latency", StatusReport.latencies(status.timing()));
+            counter("Late", status.timing().lateCommands(), String.format(Locale.ROOT, " commands (worst %.2f ms)",
+                    status.timing().worstLateMs()));
         }
         ImGui.endTable();
     }

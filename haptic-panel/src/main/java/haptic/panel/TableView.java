@@ -2,6 +2,7 @@ package haptic.panel;
 
 import haptic.protocol.EngineStatus;
 import haptic.protocol.LayoutInfo;
+import haptic.protocol.SharedClock;
 import haptic.protocol.TestPulse;
 import haptic.protocol.TransducerLevels;
 import imgui.ImDrawList;
@@ -107,8 +108,9 @@ final class TableView {
         if (activated) {
             int t = geometry.transducerAt(mx, my);
             if (t >= 0) {
-                requests.accept(new TestPulse(t, settings.pulseLevel[0], settings.pulseSeconds[0]));
-                pulseNanos[t] = System.nanoTime();
+                long now = SharedClock.now();
+                requests.accept(new TestPulse(t, settings.pulseLevel[0], settings.pulseSeconds[0], now));
+                pulseNanos[t] = now;
                 selected = t;
             } else {
                 note.press(settings.note[0], settings.velocity[0], settings.pressure[0], geometry.bendAt(mx),
@@ -183,7 +185,7 @@ final class TableView {
         if (peak >= 0.999f) {
             dl.addCircle(cx, cy, r + 3.5f, PanelTheme.CLAMP, 48, 2.5f);
         }
-        long since = System.nanoTime() - pulseNanos[i];
+        long since = SharedClock.now() - pulseNanos[i];
         if (pulseNanos[i] != 0 && since < FLASH_NANOS) {
             float t = since / (float) FLASH_NANOS;
             dl.addCircle(cx, cy, r * (1f + 0.8f * t), LevelStyle.pack(0.55f, 0.9f, 1f, 1f - t), 48, 2.5f);

@@ -3,13 +3,17 @@ package haptic.panel;
 import haptic.protocol.MpeUpdate;
 import haptic.protocol.NoteOff;
 import haptic.protocol.NoteOn;
+import haptic.protocol.SharedClock;
 
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * The test note played by pressing on the table: press starts a note whose source sits under the
  * pointer, dragging moves it with MPE bend (x) and timbre (y), release ends it. Moves smaller than
- * {@link #EPSILON} are not sent, so a still pointer sends nothing.
+ * {@link #EPSILON} are not sent, so a still pointer sends nothing. Every message is stamped with the
+ * {@link SharedClock} time of the pointer event that caused it, so the server keeps the gesture's timing
+ * however long the messages wait on their way.
  */
 final class TestNoteGesture {
     /** MPE member channel of the test note (channel 0 is the MPE lower zone's master channel). */
@@ -17,6 +21,7 @@ final class TestNoteGesture {
     private static final float EPSILON = 1e-3f;
 
     private final Consumer<Object> out;
+    private final LongSupplier clock;
     private boolean sounding;
     private int note;
     private float pressure;
@@ -24,7 +29,13 @@ final class TestNoteGesture {
     private float timbre;
 
     TestNoteGesture(Consumer<Object> out) {
+        this(out, SharedClock::now);
+    }
+
+    /** @param clock the time of the pointer event being handled (SharedClock ns); tests pass their own */
+    TestNoteGesture(Consumer<Object> out, LongSupplier clock) {
         this.out = out;
+        this.clock = clock;
     }
 
     /** Starts the note at (bend, timbre); a note still sounding is released first. */
@@ -37,7 +48,7 @@ final class TestNoteGesture {
         this.bend = bend;
         this.timbre = timbre;
         sounding = true;
-        out.accept(new NoteOn(CHANNEL, note, velocity, pressure, bend, timbre));
+        out.accept(new NoteOn(CHANNEL, note, velocity, pressure, bend, timbre, clock.getAsLong()));
     }
 
     /** Moves the sounding note's source; nothing happens without a sounding note or without a real move. */
@@ -47,7 +58,7 @@ final class TestNoteGesture {
         }
         this.bend = bend;
         this.timbre = timbre;
-        out.accept(new MpeUpdate(CHANNEL, pressure, bend, timbre));
+        out.accept(new MpeUpdate(CHANNEL, pressure, bend, timbre, clock.getAsLong()));
     }
 
     /** Ends the sounding note, if any. */
@@ -56,7 +67,7 @@ final class TestNoteGesture {
             return;
         }
         sounding = false;
-        out.accept(new NoteOff(CHANNEL, note, 0.5f));
+        out.accept(new NoteOff(CHANNEL, note, 0.5f, clock.getAsLong()));
     }
 
     boolean sounding() {

@@ -4,6 +4,7 @@ import haptic.protocol.LayoutInfo;
 import haptic.protocol.MpeUpdate;
 import haptic.protocol.NoteOff;
 import haptic.protocol.NoteOn;
+import haptic.protocol.SharedClock;
 import haptic.protocol.TestPulse;
 import imgui.ImGui;
 import imgui.ImGuiIO;
@@ -75,9 +76,14 @@ class TableViewInteractionTest {
         TableGeometry g = table.geometry();
         int t05 = 4;
         moveTo(g.x(t05) + g.radius() * 0.5f, g.y(t05) - g.radius() * 0.5f);
+        long before = SharedClock.now();
         button(true);
+        long pressed = SharedClock.now();
         button(false);
-        assertEquals(List.of(new TestPulse(t05, settings.pulseLevel[0], settings.pulseSeconds[0])), sent);
+        assertEquals(1, sent.size(), sent.toString());
+        TestPulse pulse = assertInstanceOf(TestPulse.class, sent.get(0));
+        assertEquals(new TestPulse(t05, settings.pulseLevel[0], settings.pulseSeconds[0], pulse.time()), pulse);
+        assertTrue(pulse.time() >= before && pulse.time() <= pressed, "stamped at the click: " + pulse);
         assertEquals(t05, table.selected(), "the clicked transducer's history is the one plotted");
     }
 
@@ -106,8 +112,12 @@ class TableViewInteractionTest {
         assertEquals(1f, moved.timbre(), pixelTimbre * 1.01f);
         assertEquals(on.channel(), moved.channel());
 
+        long beforeRelease = SharedClock.now();
         button(false);
-        assertEquals(new NoteOff(on.channel(), on.note(), 0.5f), sent.get(sent.size() - 1));
+        NoteOff off = assertInstanceOf(NoteOff.class, sent.get(sent.size() - 1));
+        assertEquals(new NoteOff(on.channel(), on.note(), 0.5f, off.time()), off);
+        assertTrue(off.time() >= beforeRelease && off.time() <= SharedClock.now(), "stamped at the release: " + off);
+        assertTrue(on.time() < moved.time() && moved.time() < off.time(), "times follow the gesture");
         assertTrue(sent.stream().noneMatch(m -> m instanceof TestPulse), "a drag never pulses: " + sent);
     }
 

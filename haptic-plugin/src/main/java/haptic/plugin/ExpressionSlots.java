@@ -1,12 +1,13 @@
 package haptic.plugin;
 
 /**
- * Latest protocol expression of each channel, written by the audio thread and collected by the IPC
- * thread. A flood of MPE changes just overwrites the slot, so it can never fill a queue: the IPC thread
- * sends a channel's values whenever they differ from what it last sent for that channel.
+ * Latest protocol expression of each channel, written by the audio thread. Expression normally reaches
+ * the IPC thread as timed points through the note link; when a point found the link full, the audio
+ * thread marks the slot ({@link #dropped}) and the IPC thread sends the slot's latest values instead, so
+ * a flood of MPE changes coalesces here rather than filling a queue or displacing notes.
  *
- * <p>The three values of a slot are separate volatile fields, so a reader can catch a half-written
- * slot; it then differs from the finished slot too, which is sent on the next collection.
+ * <p>The values of a slot are separate volatile fields, so a reader can catch a half-written slot; the
+ * mark is written last, and the next point or mark brings the finished values.
  */
 final class ExpressionSlots {
     private final Slot[] slots = new Slot[ZoneLayout.CHANNELS];
@@ -23,6 +24,23 @@ final class ExpressionSlots {
         s.pressure = pressure;
         s.bend = bend;
         s.timbre = timbre;
+    }
+
+    /** A point for this channel at {@code time} found no room in the link. Called on the audio thread. */
+    void dropped(int channel, long time) {
+        Slot s = slots[channel];
+        s.time = time;
+        s.drops = s.drops + 1;
+    }
+
+    /** How often the channel's points found the link full; a change means: send the slot. Called on the IPC thread. */
+    long drops(int channel) {
+        return slots[channel].drops;
+    }
+
+    /** The time of the channel's last dropped point. Called on the IPC thread. */
+    long time(int channel) {
+        return slots[channel].time;
     }
 
     /** Called on the IPC thread. */
@@ -45,5 +63,7 @@ final class ExpressionSlots {
         volatile float pressure = ExpressionCache.DEFAULT_PRESSURE;
         volatile float bend;
         volatile float timbre = ExpressionCache.DEFAULT_TIMBRE;
+        volatile long time;
+        volatile long drops;
     }
 }

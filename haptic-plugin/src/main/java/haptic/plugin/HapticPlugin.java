@@ -28,7 +28,9 @@ public final class HapticPlugin {
     private final NoteOutbox outbox;
     private final ExpressionSlots slots = new ExpressionSlots();
     private final MpeTranslator translator;
-    private final HostEvents hostEvents;
+    private final AudioBlock block;
+    private final EventTimes times = new EventTimes();
+    private final HostSetup setup = new HostSetup();
     private final ServerConnection connection;
     /** Written only on the host's main thread, under this object's lock. */
     private boolean disposed;
@@ -40,11 +42,12 @@ public final class HapticPlugin {
         log = PluginLog.open(conf.log);
         log.prefix(instanceId);
         NoteLink link = new NoteLink(LINK_CAPACITY);
-        outbox = new NoteOutbox(link, new NoteOverflow(OVERFLOW_CAPACITY));
+        outbox = new NoteOutbox(link, new NoteOverflow(OVERFLOW_CAPACITY), times, slots);
         translator = new MpeTranslator(outbox, slots);
-        hostEvents = new HostEvents(events, translator, values);
-        connection = new ServerConnection(conf.socketPath(), instanceId, link, outbox, slots, values, log);
+        block = new AudioBlock(times, outbox, new HostEvents(events, translator, values, times), EVENT_CAPACITY);
+        connection = new ServerConnection(conf.socketPath(), instanceId, link, outbox, slots, values, setup, log);
         PluginStartup.report(log, conf, connection.socket());
+        RealtimeWarmup.run();
     }
 
     /** Version, content hash and protocol version, for the host log. Any thread. */
@@ -63,10 +66,21 @@ public final class HapticPlugin {
     }
 
     /**
-     * Nothing depends on the rate or block size: events carry no timing the server could use. Called on the host's
-     * main thread.
+     * The rate turns sample offsets into times; rate and block size go to the server, which derives this
+     * instance's latency from the block's duration. Called on the host's main thread, while not processing.
      */
     public void setupProcessing(double sampleRate, int maxBlock) {
+        setup.set(sampleRate, maxBlock);
+        times.restart(sampleRate);
+    }
+
+    /**
+     * The latency to report to the host (VST3 getLatencySamples): this instance's scheduling latency in samples, as
+     * the server will apply it by default — the host block, one server period, a margin — or the fixed LATENCY
+     * parameter, plus the sync offset. Called on the host's main thread.
+     */
+    public int latencySamples() {
+        return setup.latencySamples(values);
     }
 
     /**
@@ -78,9 +92,11 @@ public final class HapticPlugin {
         if (disposed) {
             return;
         }
+        times.restart(0);
         if (active) {
             connection.start();
         } else {
+            ClockReport.log(log, times);
             connection.stop();
             translator.forgetNotes();
             outbox.clear();
@@ -91,16 +107,30 @@ public final class HapticPlugin {
     public void setProcessing(boolean on) {
         if (!on) {
             translator.releaseAll();
+            outbox.endBlock();
         }
+        times.restart(0);
     }
 
+    /** Bits of {@link #process}'s {@code batch}: the first and the last call for one host block. */
+    public static final int FIRST_BATCH = AudioBlock.FIRST_BATCH;
+    public static final int LAST_BATCH = AudioBlock.LAST_BATCH;
+
     /**
-     * Audio thread: translates {@code numEvents} records from the event buffer. Never allocates, locks or
-     * blocks; notes that found the queue full last time are retried first, so order is kept.
+     * Audio thread: translates {@code numEvents} records from the event buffer, each stamped with its block's
+     * time plus its sample offset. A block with more events than the buffer holds comes in several batches;
+     * {@code batch} marks the first and the last. {@code contextState}, {@code systemTime} and
+     * {@code projectTimeSamples} are the block's VST3 ProcessContext fields (state 0 without a context). Never
+     * allocates, locks or blocks; notes that found the queue full last time are retried first, so order is kept.
      */
+    public void process(int numEvents, int numSamples, int batch, int contextState, long systemTime,
+                        long projectTimeSamples) {
+        block.process(numEvents, numSamples, batch, contextState, systemTime, projectTimeSamples);
+    }
+
+    /** One whole block without a host context (tests and hosts without one). Audio thread. */
     public void process(int numEvents, int numSamples) {
-        outbox.retry();
-        hostEvents.dispatch(Math.max(0, Math.min(EVENT_CAPACITY, numEvents)));
+        process(numEvents, numSamples, FIRST_BATCH | LAST_BATCH, 0, 0L, 0L);
     }
 
     /** Called on the host's main (UI) thread. */
@@ -126,7 +156,7 @@ public final class HapticPlugin {
     public void setParameter(int id, double normalized) {
         int index = ParameterCatalog.indexOf(id);
         if (index >= 0) {
-            values.set(index, normalized);
+            values.set(index, normalized, haptic.protocol.SharedClock.now());
         }
     }
 

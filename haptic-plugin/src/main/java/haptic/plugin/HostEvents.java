@@ -3,8 +3,9 @@ package haptic.plugin;
 import java.nio.ByteBuffer;
 
 /**
- * Reads the shim's 32-byte event records (JNI.md) out of the shared direct buffer and hands each to the
- * translator or the parameter values. Audio thread; absolute reads only, so nothing allocates.
+ * Reads the shim's 32-byte event records (JNI.md) out of the shared direct buffer, stamps each with the
+ * time of its sample offset, and hands it to the translator or the parameter values. Audio thread;
+ * absolute reads only, so nothing allocates.
  */
 final class HostEvents {
     static final int RECORD_BYTES = 32;
@@ -25,11 +26,13 @@ final class HostEvents {
     private final ByteBuffer records;
     private final MpeTranslator translator;
     private final ParameterValues values;
+    private final EventTimes times;
 
-    HostEvents(ByteBuffer records, MpeTranslator translator, ParameterValues values) {
+    HostEvents(ByteBuffer records, MpeTranslator translator, ParameterValues values, EventTimes times) {
         this.records = records;
         this.translator = translator;
         this.values = values;
+        this.times = times;
     }
 
     void dispatch(int count) {
@@ -38,6 +41,7 @@ final class HostEvents {
             int channel = records.getInt(at + CHANNEL);
             int pitch = records.getInt(at + PITCH);
             float value = records.getFloat(at + VALUE);
+            times.stamp(records.getInt(at + SAMPLE_OFFSET));
             switch (records.getInt(at + KIND)) {
                 case NOTE_ON:
                     translator.noteOn(channel, pitch, records.getInt(at + NOTE_ID), value);
@@ -69,7 +73,7 @@ final class HostEvents {
         if (index < 0) {
             return;
         }
-        values.set(index, value);
+        values.set(index, value, times.current());
         if (MidiParameters.isMidi(id)) {
             MidiParameters.apply(translator, id, value);
         }

@@ -5,7 +5,8 @@ package haptic.plugin;
  * per-channel expression, following MPE: zones from MCM, per-zone bend ranges, master-channel messages
  * for the whole zone, and the pitch of a member note as its own bend plus its master's.
  *
- * <p>Audio thread only. Notes go to the {@link NoteSink}; expression goes to {@link ExpressionSlots}.
+ * <p>Audio thread only. Notes and expression points go to the {@link NoteSink}; {@link ExpressionSlots} keeps
+ * each channel's latest expression.
  * Nothing here allocates.
  */
 final class MpeTranslator {
@@ -298,7 +299,9 @@ final class MpeTranslator {
     }
 
     private void publish(int channel) {
-        slots.write(channel, cache.pressure[channel], bendOf(channel), cache.timbre[channel]);
+        float bend = bendOf(channel);
+        slots.write(channel, cache.pressure[channel], bend, cache.timbre[channel]);
+        notes.expression(channel, cache.pressure[channel], bend, cache.timbre[channel]);
     }
 
     private static boolean validChannel(int channel) {

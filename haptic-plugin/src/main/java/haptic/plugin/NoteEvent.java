@@ -4,6 +4,8 @@ package haptic.plugin;
 final class NoteEvent {
     static final int ON = 1;
     static final int OFF = 2;
+    /** A channel's expression point: pressure, bend and timbre at {@link #nanos}. */
+    static final int EXPRESSION = 3;
 
     int kind;
     int channel;
@@ -12,7 +14,7 @@ final class NoteEvent {
     float pressure;
     float bend;
     float timbre;
-    /** System.nanoTime() when the audio thread produced it; lets the IPC thread recognise stale notes. */
+    /** When it is meant to sound (SharedClock ns); also lets the IPC thread recognise stale notes. */
     long nanos;
 
     void set(int kind, int channel, int note, float velocity, float pressure, float bend, float timbre, long nanos) {

@@ -25,15 +25,29 @@ final class ParameterValues {
      * state); each slot is one volatile double, so the last write wins and nothing is torn.
      */
     void set(int index, double normalized) {
+        set(index, normalized, haptic.protocol.Protocol.UNTIMED);
+    }
+
+    /** As {@link #set(int, double)}, remembering when the value should take effect (SharedClock ns, or untimed). */
+    void set(int index, double normalized, long time) {
+        Slot s = slots[index];
         if (normalized >= 0.0) {
-            slots[index].normalized = Math.min(1.0, normalized);
+            s.time = time;
+            s.normalized = Math.min(1.0, normalized);
         } else if (normalized < 0.0) {
-            slots[index].normalized = 0.0;
+            s.time = time;
+            s.normalized = 0.0;
         }
+    }
+
+    /** When the current value should take effect, as set with it. Any thread; may pair with a newer value. */
+    long time(int index) {
+        return slots[index].time;
     }
 
     private static final class Slot {
         /** Two writers, audio thread and host main thread; last write wins (see {@link ParameterValues#set}). */
         volatile double normalized;
+        volatile long time;
     }
 }

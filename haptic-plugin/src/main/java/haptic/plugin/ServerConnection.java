@@ -6,6 +6,7 @@ import haptic.protocol.FrameEncoder;
 import haptic.protocol.Hello;
 import haptic.protocol.HelloAccepted;
 import haptic.protocol.HelloRejected;
+import haptic.protocol.HostBlock;
 import haptic.protocol.InstanceConfig;
 import haptic.protocol.MpeUpdate;
 import haptic.protocol.NoteOff;
@@ -15,6 +16,7 @@ import haptic.protocol.ParameterChange;
 import haptic.protocol.Protocol;
 import haptic.protocol.ProtocolException;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
@@ -59,6 +61,7 @@ final class ServerConnection {
     private final NoteOutbox outbox;
     private final ExpressionSlots slots;
     private final ParameterValues params;
+    private final HostSetup setup;
     private final PluginLog log;
 
     private final Backoff backoff = new Backoff(FIRST_RETRY_NANOS, MAX_RETRY_NANOS);
@@ -66,9 +69,7 @@ final class ServerConnection {
     private final FrameEncoder encoder = new FrameEncoder();
     private final ByteBuffer output = ByteBuffer.allocate(64 * 1024);
     private final ByteBuffer input = ByteBuffer.allocate(16 * 1024);
-    private final float[] sentPressure = new float[ZoneLayout.CHANNELS];
-    private final float[] sentBend = new float[ZoneLayout.CHANNELS];
-    private final float[] sentTimbre = new float[ZoneLayout.CHANNELS];
+    private final long[] sentDrops = new long[ZoneLayout.CHANNELS];
     private final long[] sentParam = new long[ParameterCatalog.AUTOMATABLE.length];
 
     /** Written only on the host's main thread, under this object's lock. */
@@ -91,15 +92,17 @@ final class ServerConnection {
     private long staleReported;
     private long lostReported;
     private long dropsReportedNanos;
+    private int sentSetup = -1;
 
     ServerConnection(Path socket, String instanceId, NoteLink link, NoteOutbox outbox, ExpressionSlots slots,
-                     ParameterValues params, PluginLog log) {
+                     ParameterValues params, HostSetup setup, PluginLog log) {
         this.socket = socket;
         this.instanceId = instanceId;
         this.link = link;
         this.outbox = outbox;
         this.slots = slots;
         this.params = params;
+        this.setup = setup;
         this.log = log;
     }
 
@@ -186,6 +189,7 @@ final class ServerConnection {
         }
         forwardNotes(now);
         if (connected) {
+            forwardSetup();
             forwardParameters();
             forwardExpression();
         }
@@ -264,9 +268,11 @@ final class ServerConnection {
             unreachableReported = false;
             for (int c = 0; c < ZoneLayout.CHANNELS; c++) {
                 // The server has no voices of ours yet: every NoteOn will carry its channel's expression.
-                sentPressure[c] = slots.pressure(c);
-                sentBend[c] = slots.bend(c);
-                sentTimbre[c] = slots.timbre(c);
+                sentDrops[c] = slots.drops(c);
+            }
+            sentSetup = -1;
+            if (a.sampleRate() > 0) {
+                setup.serverPeriod(a.periodFrames() / (double) a.sampleRate());
             }
             log.info(String.format("connected to haptic-server %s at %s as slot %d (%s, %.0f Hz)",
                     a.serverVersion(), socket, a.slot(), a.backend(), a.sampleRate()));
@@ -289,17 +295,16 @@ final class ServerConnection {
                     } else {
                         // Parameters set in the same block before this note must reach the server first.
                         forwardParameters();
-                        send(new NoteOn(e.channel, e.note, e.velocity, e.pressure, e.bend, e.timbre));
-                        sentPressure[e.channel] = e.pressure;
-                        sentBend[e.channel] = e.bend;
-                        sentTimbre[e.channel] = e.timbre;
+                        send(new NoteOn(e.channel, e.note, e.velocity, e.pressure, e.bend, e.timbre, e.nanos));
                     }
                 }
-            } else {
+            } else if (e.kind == NoteEvent.OFF) {
                 open.stopped(e.channel, e.note);
                 if (connected) {
-                    send(new NoteOff(e.channel, e.note, e.velocity));
+                    send(new NoteOff(e.channel, e.note, e.velocity, e.nanos));
                 }
+            } else if (connected && now - e.nanos <= STALE_NANOS) {
+                send(new MpeUpdate(e.channel, e.pressure, e.bend, e.timbre, e.nanos));
             }
             link.recycle(e);
         }
@@ -313,23 +318,38 @@ final class ServerConnection {
             long bits = Double.doubleToRawLongBits(normalized);
             if (bits != sentParam[i]) {
                 sentParam[i] = bits;
-                send(new ParameterChange(all[i], (float) ParameterScale.toPlain(all[i], normalized)));
+                send(new ParameterChange(all[i], (float) ParameterScale.toPlain(all[i], normalized),
+                        recent(params.time(i))));
             }
         }
     }
 
+    /** Channels whose points found the link full: their latest values, at the last dropped point's time. */
     private void forwardExpression() {
         for (int c = 0; c < ZoneLayout.CHANNELS && roomForMessage(); c++) {
-            float p = slots.pressure(c);
-            float b = slots.bend(c);
-            float t = slots.timbre(c);
-            if (p != sentPressure[c] || b != sentBend[c] || t != sentTimbre[c]) {
-                sentPressure[c] = p;
-                sentBend[c] = b;
-                sentTimbre[c] = t;
-                send(new MpeUpdate(c, p, b, t));
+            long drops = slots.drops(c);
+            if (drops != sentDrops[c]) {
+                sentDrops[c] = drops;
+                send(new MpeUpdate(c, slots.pressure(c), slots.bend(c), slots.timbre(c), recent(slots.time(c))));
             }
         }
+    }
+
+    /** The host's rate and block, again whenever the host changes them. */
+    private void forwardSetup() {
+        int changes = setup.changes();
+        if (changes != sentSetup && roomForMessage() && setup.sampleRate() > 0) {
+            sentSetup = changes;
+            send(new HostBlock((float) setup.sampleRate(), Math.min(HostBlock.MAX_BLOCK, setup.maxBlock())));
+        }
+    }
+
+    /**
+     * A time worth sending: one that lies in the past by more than a stale note would is from an edit made long ago
+     * (before connecting), and would only count as late at the server; it goes untimed instead.
+     */
+    private static long recent(long time) {
+        return time != Protocol.UNTIMED && SharedClock.now() - time > STALE_NANOS ? Protocol.UNTIMED : time;
     }
 
     private boolean roomForMessage() {

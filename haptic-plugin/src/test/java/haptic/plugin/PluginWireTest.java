@@ -8,6 +8,7 @@ import haptic.protocol.NoteOn;
 import haptic.protocol.Param;
 import haptic.protocol.ParameterChange;
 import haptic.protocol.Role;
+import haptic.protocol.SharedClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,14 +77,20 @@ class PluginWireTest {
     @Test
     void noteOnCarriesTheChannelsCurrentExpression() throws IOException {
         EventWriter w = connect();
+        long before = SharedClock.now();
         w.midi(4, MidiParameters.VST_AFTERTOUCH, 0.4f).cc(4, 74, 127).midi(4, MidiParameters.VST_PITCH_BEND, 1f)
                 .noteOn(4, 60, 1, 0.75f).process();
+        long after = SharedClock.now();
         Await.until(() -> !server.received(NoteOn.class).isEmpty(), "the NoteOn");
         NoteOn on = server.received(NoteOn.class).get(0);
-        assertEquals(new NoteOn(4, 60, 0.75f, 0.4f, 1f, 1f), on);
+        assertEquals(new NoteOn(4, 60, 0.75f, 0.4f, 1f, 1f, on.time()), on);
+        // The first block of a fresh clock starts when process() was called; the note is at its offset 0.
+        assertTrue(on.time() >= before && on.time() <= after, "NoteOn time " + on.time() + " outside the process call");
         w.noteOff(4, 60, 0.5f).process();
         Await.until(() -> !server.received(NoteOff.class).isEmpty(), "the NoteOff");
-        assertEquals(new NoteOff(4, 60, 0.5f), server.received(NoteOff.class).get(0));
+        NoteOff off = server.received(NoteOff.class).get(0);
+        assertEquals(new NoteOff(4, 60, 0.5f, off.time()), off);
+        assertTrue(off.time() > on.time(), "the NoteOff's block comes later");
     }
 
     @Test
@@ -113,8 +120,9 @@ class PluginWireTest {
                 + blocks + " blocks");
         MpeUpdate last1 = updates.stream().filter(m -> m.channel() == 1).reduce((a, b) -> b).orElseThrow();
         MpeUpdate last2 = updates.stream().filter(m -> m.channel() == 2).reduce((a, b) -> b).orElseThrow();
-        assertEquals(new MpeUpdate(1, 0f, bend, 0.5f), last1, "pressure and timbre untouched");
-        assertEquals(new MpeUpdate(2, 0.3f, 0f, 0.5f), last2);
+        assertEquals(new MpeUpdate(1, 0f, bend, 0.5f, last1.time()), last1, "pressure and timbre untouched");
+        assertEquals(new MpeUpdate(2, 0.3f, 0f, 0.5f, last2.time()), last2);
+        assertTrue(last1.time() != 0 && last2.time() != 0, "expression is timed");
     }
 
     @Test
@@ -185,7 +193,8 @@ class PluginWireTest {
         Await.until(plugin::connected, 20_000, "the connection after the server appeared");
         w.noteOn(5, 71, -1, 1f).process();
         Await.until(() -> !server.received(NoteOn.class).isEmpty(), "the live note");
-        assertEquals(List.of(new NoteOn(5, 71, 1f, 0f, 0f, 0.5f)), server.received(NoteOn.class),
+        List<NoteOn> ons = server.received(NoteOn.class);
+        assertEquals(List.of(new NoteOn(5, 71, 1f, 0f, 0f, 0.5f, ons.get(0).time())), ons,
                 "the note from before the connection is stale");
         plugin.setActive(false);
         Await.until(() -> server.received().contains(RecordingServer.Disconnected.INSTANCE), "the disconnect");

@@ -20,6 +20,7 @@ class RealtimeClassesTest {
         "HapticPlugin", "HostEvents", "MpeTranslator", "ZoneLayout", "ExpressionCache", "RpnState", "HeldNotes",
         "NoteIds", "ExpressionSlots", "ExpressionSlots$Slot", "NoteSink", "NoteOutbox", "NoteLink", "NoteEvent",
         "NoteOverflow", "MidiParameters", "ParameterCatalog", "ParameterValues", "ParameterValues$Slot",
+        "AudioBlock", "BlockClock", "EventTimes",
     })
     void holdNoStringConstants(String simpleName) throws IOException {
         String className = "haptic/plugin/" + simpleName;

@@ -17,7 +17,15 @@ import java.util.Objects;
  * <p>Arrays are not copied: do not modify them after handing the record over.
  */
 public record EngineStatus(int activeVoices, float loadPercent, long xruns, long clampCount, String backend,
-                           float sampleRate, int periodFrames, int controllers, int observers, float[] voiceXY) {
+                           float sampleRate, int periodFrames, int controllers, int observers, float[] voiceXY,
+                           SchedulingStatus timing) {
+
+    /** A status without timing figures (an observer-only server, tests). */
+    public EngineStatus(int activeVoices, float loadPercent, long xruns, long clampCount, String backend,
+                        float sampleRate, int periodFrames, int controllers, int observers, float[] voiceXY) {
+        this(activeVoices, loadPercent, xruns, clampCount, backend, sampleRate, periodFrames, controllers, observers,
+                voiceXY, SchedulingStatus.NONE);
+    }
 
     /** Number of voice positions in {@link #voiceXY()}. */
     public int voicePositions() {
@@ -36,13 +44,14 @@ public record EngineStatus(int activeVoices, float loadPercent, long xruns, long
                 && periodFrames == s.periodFrames
                 && controllers == s.controllers
                 && observers == s.observers
-                && Arrays.equals(voiceXY, s.voiceXY);
+                && Arrays.equals(voiceXY, s.voiceXY)
+                && Objects.equals(timing, s.timing);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(activeVoices, loadPercent, xruns, clampCount, backend, sampleRate, periodFrames,
-                controllers, observers, Arrays.hashCode(voiceXY));
+                controllers, observers, Arrays.hashCode(voiceXY), timing);
     }
 
     @Override
@@ -50,7 +59,7 @@ public record EngineStatus(int activeVoices, float loadPercent, long xruns, long
         return "EngineStatus[activeVoices=" + activeVoices + ", loadPercent=" + loadPercent + ", xruns=" + xruns
                 + ", clampCount=" + clampCount + ", backend=" + backend + ", sampleRate=" + sampleRate
                 + ", periodFrames=" + periodFrames + ", controllers=" + controllers + ", observers=" + observers
-                + ", voiceXY=" + Arrays.toString(voiceXY) + "]";
+                + ", voiceXY=" + Arrays.toString(voiceXY) + ", timing=" + timing + "]";
     }
 
     static final class Codec extends Serializer<EngineStatus> {
@@ -67,6 +76,7 @@ public record EngineStatus(int activeVoices, float loadPercent, long xruns, long
             out.writeVarInt(m.controllers, true);
             out.writeVarInt(m.observers, true);
             WireFormat.writeFloats(out, m.voiceXY, "EngineStatus.voiceXY");
+            SchedulingStatus.write(out, m.timing, "EngineStatus.timing");
         }
 
         @Override
@@ -82,8 +92,9 @@ public record EngineStatus(int activeVoices, float loadPercent, long xruns, long
             int observers = in.readVarInt(true);
             float[] voiceXY = WireFormat.readFloats(in, "EngineStatus.voiceXY");
             requireEven(voiceXY.length);
+            SchedulingStatus timing = SchedulingStatus.read(in, "EngineStatus.timing");
             return new EngineStatus(activeVoices, loadPercent, xruns, clampCount, backend, sampleRate, periodFrames,
-                    controllers, observers, voiceXY);
+                    controllers, observers, voiceXY, timing);
         }
 
         private static void requireEven(int length) {

@@ -30,6 +30,7 @@ public final class Messages {
         ids.put(Ping.class, 25);
         ids.put(Pong.class, 26);
         ids.put(TestPulse.class, 27);
+        ids.put(HostBlock.class, 28);
         ids.put(TransducerLevels.class, 30);
         ids.put(EngineStatus.class, 31);
         IDS = Collections.unmodifiableMap(ids);
@@ -58,6 +59,7 @@ public final class Messages {
         register(kryo, Ping.class, new Ping.Codec());
         register(kryo, Pong.class, new Pong.Codec());
         register(kryo, TestPulse.class, new TestPulse.Codec());
+        register(kryo, HostBlock.class, new HostBlock.Codec());
         register(kryo, TransducerLevels.class, new TransducerLevels.Codec());
         register(kryo, EngineStatus.class, new EngineStatus.Codec());
         return kryo;

@@ -5,8 +5,16 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-/** New per-channel expression for the voices on {@code channel}: pressure and timbre 0..1, bend -1..1. */
-public record MpeUpdate(int channel, float pressure, float bend, float timbre) {
+/**
+ * New per-channel expression for the voices on {@code channel}: pressure and timbre 0..1, bend -1..1;
+ * {@code time} as in {@link NoteOn}.
+ */
+public record MpeUpdate(int channel, float pressure, float bend, float timbre, long time) implements Timed {
+
+    /** An untimed update: applies as soon as possible. */
+    public MpeUpdate(int channel, float pressure, float bend, float timbre) {
+        this(channel, pressure, bend, timbre, Protocol.UNTIMED);
+    }
 
     static final class Codec extends Serializer<MpeUpdate> {
         @Override
@@ -15,6 +23,7 @@ public record MpeUpdate(int channel, float pressure, float bend, float timbre) {
             WireFormat.writeFinite(out, m.pressure, "MpeUpdate.pressure");
             WireFormat.writeFinite(out, m.bend, "MpeUpdate.bend");
             WireFormat.writeFinite(out, m.timbre, "MpeUpdate.timbre");
+            out.writeLong(m.time);
         }
 
         @Override
@@ -23,7 +32,7 @@ public record MpeUpdate(int channel, float pressure, float bend, float timbre) {
             float pressure = WireFormat.readFinite(in, "MpeUpdate.pressure");
             float bend = WireFormat.readFinite(in, "MpeUpdate.bend");
             float timbre = WireFormat.readFinite(in, "MpeUpdate.timbre");
-            return new MpeUpdate(channel, pressure, bend, timbre);
+            return new MpeUpdate(channel, pressure, bend, timbre, in.readLong());
         }
     }
 }

@@ -5,8 +5,16 @@ import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
 
-/** Releases the voice started by the matching {@link NoteOn}; {@code velocity} is the release velocity, 0..1. */
-public record NoteOff(int channel, int note, float velocity) {
+/**
+ * Releases the voice started by the matching {@link NoteOn}; {@code velocity} is the release velocity, 0..1;
+ * {@code time} as in {@link NoteOn}.
+ */
+public record NoteOff(int channel, int note, float velocity, long time) implements Timed {
+
+    /** An untimed NoteOff: releases as soon as possible. */
+    public NoteOff(int channel, int note, float velocity) {
+        this(channel, note, velocity, Protocol.UNTIMED);
+    }
 
     static final class Codec extends Serializer<NoteOff> {
         @Override
@@ -14,6 +22,7 @@ public record NoteOff(int channel, int note, float velocity) {
             WireFormat.writeChannel(out, m.channel, "NoteOff.channel");
             WireFormat.writeNote(out, m.note, "NoteOff.note");
             WireFormat.writeFinite(out, m.velocity, "NoteOff.velocity");
+            out.writeLong(m.time);
         }
 
         @Override
@@ -21,7 +30,7 @@ public record NoteOff(int channel, int note, float velocity) {
             int channel = WireFormat.readChannel(in, "NoteOff.channel");
             int note = WireFormat.readNote(in, "NoteOff.note");
             float velocity = WireFormat.readFinite(in, "NoteOff.velocity");
-            return new NoteOff(channel, note, velocity);
+            return new NoteOff(channel, note, velocity, in.readLong());
         }
     }
 }

@@ -8,9 +8,15 @@ import com.esotericsoftware.kryo.io.Output;
 /**
  * Starts a voice. {@code channel} 0..15 and {@code note} 0..127 as in MIDI; velocity, pressure and
  * timbre are normalised to 0..1 and bend to -1..1 of the full bend range. The wire only insists that
- * the floats are finite; receivers clamp them into range.
+ * the floats are finite; receivers clamp them into range. {@code time} is when it should sound
+ * ({@link Protocol#UNTIMED} or a {@link SharedClock} reading).
  */
-public record NoteOn(int channel, int note, float velocity, float pressure, float bend, float timbre) {
+public record NoteOn(int channel, int note, float velocity, float pressure, float bend, float timbre, long time) implements Timed {
+
+    /** An untimed NoteOn: sounds as soon as possible. */
+    public NoteOn(int channel, int note, float velocity, float pressure, float bend, float timbre) {
+        this(channel, note, velocity, pressure, bend, timbre, Protocol.UNTIMED);
+    }
 
     static final class Codec extends Serializer<NoteOn> {
         @Override
@@ -21,6 +27,7 @@ public record NoteOn(int channel, int note, float velocity, float pressure, floa
             WireFormat.writeFinite(out, m.pressure, "NoteOn.pressure");
             WireFormat.writeFinite(out, m.bend, "NoteOn.bend");
             WireFormat.writeFinite(out, m.timbre, "NoteOn.timbre");
+            out.writeLong(m.time);
         }
 
         @Override
@@ -31,7 +38,7 @@ public record NoteOn(int channel, int note, float velocity, float pressure, floa
             float pressure = WireFormat.readFinite(in, "NoteOn.pressure");
             float bend = WireFormat.readFinite(in, "NoteOn.bend");
             float timbre = WireFormat.readFinite(in, "NoteOn.timbre");
-            return new NoteOn(channel, note, velocity, pressure, bend, timbre);
+            return new NoteOn(channel, note, velocity, pressure, bend, timbre, in.readLong());
         }
     }
 }

@@ -22,7 +22,17 @@ public enum Param {
     /** Envelope release time, seconds. */
     RELEASE(7, "Release", "s", 0.005f, 5f, 0.25f, false),
     /** Server-wide output gain, linear, applied before the output ceiling. */
-    MASTER_GAIN(8, "Master gain", "", 0f, 2f, 1f, false);
+    MASTER_GAIN(8, "Master gain", "", 0f, 2f, 1f, false),
+    /**
+     * Shifts when this instance's events sound, milliseconds, to line the table up with the speakers; negative
+     * values take time out of the scheduling latency (never below zero total).
+     */
+    SYNC_OFFSET(9, "Sync offset", "ms", -100f, 200f, 0f, false),
+    /**
+     * This instance's scheduling latency, milliseconds: how long after its time an event sounds. 0 = automatic
+     * (the host block, one server period and a margin learnt from how late events actually arrive).
+     */
+    LATENCY(10, "Latency", "ms", 0f, 500f, 0f, false);
 
     public static final int STIMULUS_WAVE = 0;
     public static final int STIMULUS_STANDING = 1;

@@ -2,8 +2,13 @@ package haptic.protocol;
 
 /** Limits and the version that both ends of a connection must agree on. */
 public final class Protocol {
-    /** Handshake version; peers must match exactly. Bump on any incompatible wire change. */
-    public static final int VERSION = 1;
+    /**
+     * Handshake version; peers must match exactly. Bump on any incompatible wire change. 2: note, expression,
+     * parameter and pulse messages carry a {@link SharedClock} time; {@link HostBlock} added.
+     */
+    public static final int VERSION = 2;
+    /** The time of a message that should take effect as soon as possible. */
+    public static final long UNTIMED = 0L;
     /** Largest payload of one frame, in bytes (the 4-byte length prefix is not included). */
     public static final int MAX_FRAME = 65536;
     /** Longest string field, in UTF-16 chars. */

@@ -7,9 +7,15 @@ import com.esotericsoftware.kryo.io.Output;
 
 /**
  * Drives one transducer directly (bypassing the stimulus model) to check wiring: {@code transducer}
- * is a layout index, {@code amplitude} 0..1, {@code seconds} the pulse length (must not be negative).
+ * is a layout index, {@code amplitude} 0..1, {@code seconds} the pulse length (must not be negative),
+ * {@code time} when it starts, as in {@link NoteOn}.
  */
-public record TestPulse(int transducer, float amplitude, float seconds) {
+public record TestPulse(int transducer, float amplitude, float seconds, long time) implements Timed {
+
+    /** An untimed pulse: starts as soon as possible. */
+    public TestPulse(int transducer, float amplitude, float seconds) {
+        this(transducer, amplitude, seconds, Protocol.UNTIMED);
+    }
 
     static final class Codec extends Serializer<TestPulse> {
         @Override
@@ -17,6 +23,7 @@ public record TestPulse(int transducer, float amplitude, float seconds) {
             WireFormat.writeRanged(out, m.transducer, 0, Protocol.MAX_ARRAY_LENGTH - 1, "TestPulse.transducer");
             WireFormat.writeFinite(out, m.amplitude, "TestPulse.amplitude");
             WireFormat.writeFinite(out, requireNotNegative(m.seconds), "TestPulse.seconds");
+            out.writeLong(m.time);
         }
 
         @Override
@@ -24,7 +31,7 @@ public record TestPulse(int transducer, float amplitude, float seconds) {
             int transducer = WireFormat.readRanged(in, 0, Protocol.MAX_ARRAY_LENGTH - 1, "TestPulse.transducer");
             float amplitude = WireFormat.readFinite(in, "TestPulse.amplitude");
             float seconds = requireNotNegative(WireFormat.readFinite(in, "TestPulse.seconds"));
-            return new TestPulse(transducer, amplitude, seconds);
+            return new TestPulse(transducer, amplitude, seconds, in.readLong());
         }
 
         private static float requireNotNegative(float seconds) {

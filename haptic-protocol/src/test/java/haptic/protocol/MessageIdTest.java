@@ -22,6 +22,7 @@ class MessageIdTest {
             entry(Ping.class, 25),
             entry(Pong.class, 26),
             entry(TestPulse.class, 27),
+            entry(HostBlock.class, 28),
             entry(TransducerLevels.class, 30),
             entry(EngineStatus.class, 31));
 

@@ -26,15 +26,23 @@ final class Samples {
                 new HelloRejected("version 2 != 1"),
                 new ErrorReply("unknown transducer 99"),
                 new NoteOn(15, 127, 1f, 0.5f, -1f, 0.25f),
+                new NoteOn(0, 60, 0.5f, 0f, 0f, 0.5f, Long.MAX_VALUE),
                 new NoteOff(0, 0, 0f),
+                new NoteOff(3, 64, 0.25f, -1L),
                 new MpeUpdate(7, 0.125f, 0.999f, 1f),
+                new MpeUpdate(7, 0.125f, 0.999f, 1f, 1234567890123L),
                 new ParameterChange(Param.MASTER_GAIN, 1.5f),
+                new ParameterChange(Param.GAIN, 0.5f, Long.MIN_VALUE),
+                new HostBlock(48000f, 2048),
                 new Panic(),
                 new Ping(-1L, Long.MAX_VALUE),
                 new Pong(Long.MIN_VALUE, 123456789012345L, -42L),
                 new TestPulse(31, 0.5f, 2f),
+                new TestPulse(0, 1f, 0f, 987654321L),
                 new TransducerLevels(Long.MAX_VALUE - 7, peak, rms),
                 new EngineStatus(2, 12.5f, 3L, 1L << 40, "headless", 44100f, 128, 1, 2,
-                        new float[] {0.1f, 0.2f, -0.3f, 0.4f}));
+                        new float[] {0.1f, 0.2f, -0.3f, 0.4f}),
+                new EngineStatus(0, 0f, 0L, 0L, "jack", 48000f, 64, 2, 0, new float[0],
+                        new SchedulingStatus(5L, 1.25f, 2L, new float[] {2.97f, 0f, 44.3f})));
     }
 }

@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "N", description = "headless period in frames, 16-4096 (default ${DEFAULT-VALUE})")
     int period = 64;
 
+    @Option(names = "--latency", paramLabel = "MS", description = {"every controller's scheduling latency, 0-500 ms;",
+        "0 = automatic per controller: its host block + one period + a learnt margin (default ${DEFAULT-VALUE})"})
+    float latencyMs = 0f;
+
     @Option(names = "--exit-on-stdin-eof",
             description = "stop when standard input closes (for a parent that manages this server)")
     boolean exitOnStdinEof;
@@ -74,7 +78,11 @@ final class RunCommand implements Callable<Integer> {
         if (period < 16 || period > 4096) {
             throw new ParameterException(spec.commandLine(), "--period must be between 16 and 4096 frames, not " + period);
         }
+        if (!(latencyMs >= 0 && latencyMs <= 500)) {
+            throw new ParameterException(spec.commandLine(), "--latency must be between 0 and 500 ms, not " + latencyMs);
+        }
         ServerOptions o = new ServerOptions();
+        o.latencyMs = latencyMs;
         o.socket = socket;
         o.audio.backend = backend;
         o.layoutFile = layout;

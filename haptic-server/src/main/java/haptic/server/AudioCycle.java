@@ -11,6 +11,8 @@ import haptic.server.link.CommandLink;
 import haptic.server.link.EngineCommand;
 import haptic.server.link.Telemetry;
 import haptic.server.link.TelemetryLink;
+import haptic.server.timing.InstanceLatency;
+import haptic.server.timing.Scheduler;
 import java.util.function.LongSupplier;
 
 /**
@@ -23,13 +25,15 @@ import java.util.function.LongSupplier;
  * the happens-before edge, so this class is safe whatever the backend does (JACK's thread, the paced
  * sink's, a test's) and costs one volatile read per period.
  *
- * <p>Commands are placed in the period by arrival time: a command that arrived during the previous
- * period lands at the same relative position in this one. That costs one period of latency and keeps
- * the timing between events intact instead of quantising every event to the block start.
+ * <p>Commands are applied at the sample their time asks for ({@link Scheduler}): a timed command at its time
+ * plus its instance's latency, an untimed one a period after it arrived. The period's first frame has the
+ * time the backend gives; frame k is k / rate later.
  */
 public final class AudioCycle implements AudioCallback {
     /** Bounds the work one period can be asked to do; the rest waits for the next period. */
     static final int MAX_COMMANDS_PER_PERIOD = 2048;
+    /** Future commands the audio side holds; beyond it the command link fills and the IPC side waits. */
+    static final int SCHEDULE_CAPACITY = 16384;
     private static final float TELEMETRY_HZ = 60f;
     private static final int MAX_VOICE_SOURCES = 128;
 
@@ -44,15 +48,17 @@ public final class AudioCycle implements AudioCallback {
     private final float[][] instanceParams;
     private final boolean[][] instanceParamSet;
     private final float[] voiceScratch = new float[MAX_VOICE_SOURCES * 2];
+    private final InstanceLatency latency;
+    /** Commands waiting for their sample; survives engine rebuilds (times are on the shared clock, not the engine's). */
+    private final Scheduler scheduler;
 
     /** Written last by {@link #prepare} (single writer at a time), read first by {@link #process}; see class doc. */
     private volatile Engine engine;
     private float sampleRate;
-    private double framesPerNano;
+    private double nanosPerFrame;
     private long periodStartNanos;
     /** Frames rendered since start; stamps telemetry so observers can order and pace it. */
     private long frameClock;
-    private long previousPeriodStartNanos;
     private float windowLoad;
     private int telemetryInterval;
     private volatile WavRecorder recorder;
@@ -70,6 +76,8 @@ public final class AudioCycle implements AudioCallback {
         this.meter = new LevelMeter(Layout.TRANSDUCERS);
         this.instanceParams = new float[settings.instances][Param.values().length];
         this.instanceParamSet = new boolean[settings.instances][Param.values().length];
+        this.latency = new InstanceLatency(settings.instances);
+        this.scheduler = new Scheduler(SCHEDULE_CAPACITY, latency);
     }
 
     /** Called on the thread (re)starting a backend, before its first {@link #process}, never concurrently. */
@@ -90,35 +98,51 @@ public final class AudioCycle implements AudioCallback {
             current = fresh;
             sampleRate = rate;
         }
-        framesPerNano = rate / 1e9;
+        nanosPerFrame = 1e9 / rate;
         telemetryInterval = Math.max(1, Math.round(rate / TELEMETRY_HZ));
         periodStartNanos = 0;
-        previousPeriodStartNanos = 0;
         engine = current; // last: publishes everything above to the audio thread
     }
 
-    /** Called on the audio thread, once per period. */
+    /**
+     * Called on the audio thread, once per period. {@code firstFrameNanos} is the SharedClock time of the period's
+     * first frame as the backend's clock sees it (JACK's cycle time, the pacer's deadline); 0 if it has none.
+     */
     @Override
-    public void process(float[][] out, int frames) {
+    public void process(float[][] out, int frames, long firstFrameNanos) {
         Engine e = engine; // first: the acquire side of prepare()'s publication
         long start = System.nanoTime();
         audioThreadId = Thread.currentThread().getId();
-        previousPeriodStartNanos = periodStartNanos == 0 ? start : periodStartNanos;
-        periodStartNanos = start;
+        long t0 = firstFrameNanos != 0 ? firstFrameNanos : start;
+        periodStartNanos = t0;
+        scheduler.serverPeriod((long) (frames * nanosPerFrame));
+        latency.tick(t0);
+        long end = t0 + (long) (frames * nanosPerFrame);
 
-        int pos = 0;
-        int last = frames - 1;
         EngineCommand c;
+        int moved = 0;
+        while (moved < MAX_COMMANDS_PER_PERIOD && !scheduler.isFull() && (c = commands.poll()) != null) {
+            // What sets an instance's latency acts on arrival, so the commands right behind it are timed by it.
+            if (!configureTiming(c)) {
+                scheduler.add(c, t0);
+            }
+            commands.recycle(c);
+            moved++;
+        }
+        int pos = 0;
         int applied = 0;
-        while (applied < MAX_COMMANDS_PER_PERIOD && (c = commands.poll()) != null) {
-            int offset = (int) ((c.arrivalNanos - previousPeriodStartNanos) * framesPerNano);
-            offset = Math.max(pos, Math.min(last, offset));
+        while (applied < MAX_COMMANDS_PER_PERIOD && (c = scheduler.peekDue(end)) != null) {
+            int offset = c.due <= t0 ? 0 : (int) Math.ceil((c.due - t0) / nanosPerFrame);
+            if (offset >= frames) {
+                break; // due in the last fraction of a frame: it lands on the next period's first frame
+            }
             if (offset > pos) {
                 e.render(out, pos, offset);
                 pos = offset;
             }
-            apply(e, c);
-            commands.recycle(c);
+            EngineCommand d = scheduler.take(t0 + (long) (pos * nanosPerFrame));
+            apply(e, d);
+            scheduler.release(d);
             applied++;
         }
         e.render(out, pos, frames);
@@ -131,12 +155,28 @@ public final class AudioCycle implements AudioCallback {
         meter.accumulate(out, frames);
         long elapsed = System.nanoTime() - start;
         timer.record(elapsed);
-        float load = (float) (elapsed * framesPerNano / frames * 100.0);
+        float load = (float) (elapsed / nanosPerFrame / frames * 100.0);
         if (load > windowLoad) {
             windowLoad = load;
         }
         if (meter.frames() >= telemetryInterval) {
             publishTelemetry(e);
+        }
+    }
+
+    /** @return whether {@code c} only configures scheduling (and is done); a reset also goes on to the engine */
+    private boolean configureTiming(EngineCommand c) {
+        switch (c.type) {
+            case EngineCommand.HOST_BLOCK:
+                latency.hostBlock(c.instance, c.value, c.frames);
+                return true;
+            case EngineCommand.PARAMETER:
+                return latency.parameter(c.instance, c.param, c.value);
+            case EngineCommand.RESET_INSTANCE:
+                latency.reset(c.instance);
+                return false;
+            default:
+                return false;
         }
     }
 
@@ -197,8 +237,19 @@ public final class AudioCycle implements AudioCallback {
         t.clampCount = e.clampCount();
         t.nonFiniteCount = e.nonFiniteCount();
         t.voiceCount = e.voiceSources(t.voiceXY, MAX_VOICE_SOURCES);
+        t.lateCommands = scheduler.lateCommands();
+        t.worstLateMs = scheduler.worstLateMs();
+        t.timeFaults = scheduler.timeFaults();
+        for (int i = 0; i < t.latencyMs.length && i < latency.instances(); i++) {
+            t.latencyMs[i] = latency.latencyMs(i);
+        }
         windowLoad = 0;
         telemetry.publish(t);
+    }
+
+    /** A server-wide fixed scheduling latency (--latency), 0 = automatic. Before the cycle is handed to a backend. */
+    public void fixLatency(float ms) {
+        latency.fixAll(ms);
     }
 
     /** Any thread. Starts or stops recording; the recorder is written from the audio thread, drained elsewhere. */
@@ -219,6 +270,11 @@ public final class AudioCycle implements AudioCallback {
     /** Any thread, tests only (a plain read). System.nanoTime() at the start of the most recent period. */
     long periodStartNanos() {
         return periodStartNanos;
+    }
+
+    /** The audio thread's scheduler, for reading its counters (written by the audio thread: approximate). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** Any thread. The engine in use, for reading its counters (which the audio thread writes: approximate). */

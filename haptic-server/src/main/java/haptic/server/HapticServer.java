@@ -50,6 +50,7 @@ public final class HapticServer implements AutoCloseable {
         CommandLink commands = new CommandLink(COMMAND_CAPACITY);
         TelemetryLink telemetry = new TelemetryLink(16, Layout.TRANSDUCERS, 128);
         this.cycle = new AudioCycle(layout, settings, commands, telemetry, this::xruns);
+        cycle.fixLatency(o.latencyMs);
         this.ipc = new IpcServer(socket, commands, telemetry, new Info(), settings.instances, log);
     }
 

@@ -13,6 +13,7 @@ public final class ServerOptions {
     public Path layoutFile;               // null → built-in 4×8 grid
     public Path record;                   // --record FILE.wav
     public float ceiling = 1.0f;
+    public float latencyMs;               // --latency MS; 0 → automatic per controller
     /** Stop when standard input reaches EOF: a parent that starts us as a managed child dies → we follow. */
     public boolean exitOnStdinEof;
 

@@ -10,8 +10,10 @@ public interface AudioCallback {
 
     /**
      * Real-time thread, once per period. out[ch] (ch 0..channels-1) has length >= maxFrames; fill [0, frames).
-     * Never allocates or blocks. Never called by two threads at once. Called on the audio thread: JACK's
-     * process thread or the headless pacer's.
+     * {@code firstFrameNanos} is when the period's first frame is due on the shared clock (SharedClock ns): JACK's
+     * filtered cycle start, the pacer's deadline; 0 if the backend has no clock of its own. Never allocates or
+     * blocks. Never called by two threads at once. Called on the audio thread: JACK's process thread or the
+     * headless pacer's.
      */
-    void process(float[][] out, int frames);
+    void process(float[][] out, int frames, long firstFrameNanos);
 }

@@ -130,7 +130,7 @@ public final class HeadlessPacer implements AudioSink, AutoCloseable {
             long k = 0;
             while (running) {
                 try {
-                    callback.process(out, periodFrames);
+                    callback.process(out, periodFrames, anchor + (long) (k * nanosPerPeriod));
                 } catch (Throwable t) {
                     faults.record(t);
                 }

@@ -34,7 +34,7 @@ final class JackSink implements AudioSink {
         for (int i = 0; i < portNames.length; i++) {
             ports[i] = session.registerOutput(portNames[i]);
         }
-        this.playback = new Playback(callback, ports, maxFrames);
+        this.playback = new Playback(session, callback, ports, maxFrames);
     }
 
     /**
@@ -181,6 +181,7 @@ final class JackSink implements AudioSink {
      * the compilation, which here would be the real-time thread.
      */
     private static final class Playback implements JackCycle {
+        private final JackSession session;
         private final AudioCallback callback;
         private final JackPortBuffer[] ports;
         private final float[][] out;
@@ -194,7 +195,8 @@ final class JackSink implements AudioSink {
         /** Written only on JACK's process thread. */
         private volatile int changedPeriod;
 
-        Playback(AudioCallback callback, JackPortBuffer[] ports, int maxFrames) {
+        Playback(JackSession session, AudioCallback callback, JackPortBuffer[] ports, int maxFrames) {
+            this.session = session;
             this.callback = callback;
             this.ports = ports;
             this.maxFrames = maxFrames;
@@ -212,7 +214,7 @@ final class JackSink implements AudioSink {
                 return;
             }
             try {
-                callback.process(out, nframes);
+                callback.process(out, nframes, session.cycleStartNanos());
             } catch (Throwable t) {
                 faults.record(t);
                 silence(nframes);

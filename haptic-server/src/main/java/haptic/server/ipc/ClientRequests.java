@@ -2,6 +2,7 @@ package haptic.server.ipc;
 
 import haptic.protocol.ErrorReply;
 import haptic.protocol.Hello;
+import haptic.protocol.HostBlock;
 import haptic.protocol.LayoutInfo;
 import haptic.protocol.MpeUpdate;
 import haptic.protocol.NoteOff;
@@ -55,13 +56,16 @@ final class ClientRequests {
     private String fromController(ClientConnection c, Object msg) {
         if (msg instanceof NoteOn m) {
             outbox.submit(outbox.draft().noteOn(c.slot(), m.channel(), m.note(), m.velocity(), m.pressure(), m.bend(),
-                    m.timbre()));
+                    m.timbre()).at(m.time()));
         } else if (msg instanceof NoteOff m) {
-            EngineCommand off = outbox.draft().noteOff(c.slot(), m.channel(), m.note());
+            EngineCommand off = outbox.draft().noteOff(c.slot(), m.channel(), m.note()).at(m.time());
             off.velocity = m.velocity();
             outbox.submit(off);
         } else if (msg instanceof MpeUpdate m) {
-            outbox.submit(outbox.draft().expression(c.slot(), m.channel(), m.pressure(), m.bend(), m.timbre()));
+            outbox.submit(outbox.draft().expression(c.slot(), m.channel(), m.pressure(), m.bend(), m.timbre())
+                    .at(m.time()));
+        } else if (msg instanceof HostBlock m) {
+            outbox.submit(outbox.draft().hostBlock(c.slot(), m.sampleRate(), m.blockFrames()));
         } else if (msg instanceof ParameterChange m) {
             return parameter(c, m, c.slot());
         } else if (msg instanceof Ping || msg instanceof Panic || msg instanceof TestPulse) {
@@ -102,7 +106,7 @@ final class ClientRequests {
             if (m.transducer() >= transducers) {
                 return refuse(c, "TestPulse transducer " + m.transducer() + " is outside 0.." + (transducers - 1));
             }
-            EngineCommand pulse = outbox.draft().testPulse(m.transducer(), m.amplitude(), m.seconds());
+            EngineCommand pulse = outbox.draft().testPulse(m.transducer(), m.amplitude(), m.seconds()).at(m.time());
             pulse.instance = instance;
             outbox.submit(pulse);
         } else {
@@ -116,7 +120,7 @@ final class ClientRequests {
         if (p == null) {
             return refuse(c, "unknown parameter id " + m.paramId());
         }
-        outbox.submit(outbox.draft().parameter(instance, p, p.clamp(m.value())));
+        outbox.submit(outbox.draft().parameter(instance, p, p.clamp(m.value())).at(m.time()));
         return null;
     }
 

@@ -1,6 +1,8 @@
 package haptic.server.ipc;
 
 import haptic.protocol.Param;
+import haptic.protocol.Protocol;
+import haptic.protocol.SharedClock;
 import haptic.server.link.CommandLink;
 import haptic.server.link.EngineCommand;
 
@@ -36,7 +38,8 @@ final class CommandOutbox {
 
     /** A reusable entry to fill and pass to {@link #submit}; valid until the next submit. */
     EngineCommand draft() {
-        draft.arrivalNanos = System.nanoTime();
+        draft.arrivalNanos = SharedClock.now();
+        draft.time = Protocol.UNTIMED;
         return draft;
     }
 

@@ -3,6 +3,7 @@ package haptic.server.ipc;
 import haptic.protocol.EngineStatus;
 import haptic.protocol.FrameEncoder;
 import haptic.protocol.Protocol;
+import haptic.protocol.SchedulingStatus;
 import haptic.protocol.TransducerLevels;
 import haptic.server.link.Telemetry;
 
@@ -54,7 +55,7 @@ final class TelemetryFanout {
             int voiceFloats = Math.min(Math.min(t.voiceCount * 2, t.voiceXY.length), Protocol.MAX_ARRAY_LENGTH);
             status = encoder.encode(new EngineStatus(t.activeVoices, t.loadPercent, t.xruns, t.clampCount,
                     info.backendName(), info.sampleRate(), info.periodFrames(), controllers, observers,
-                    Arrays.copyOf(t.voiceXY, Math.max(0, voiceFloats))));
+                    Arrays.copyOf(t.voiceXY, Math.max(0, voiceFloats)), timing(t, clients)));
         } catch (RuntimeException e) {
             unencodable++;
             return e.getMessage();
@@ -72,5 +73,22 @@ final class TelemetryFanout {
             }
         }
         return null;
+    }
+
+    /** The audio thread's timing totals, with the latency of each slot a controller holds (0 for the others). */
+    private static SchedulingStatus timing(Telemetry t, List<ClientConnection> clients) {
+        int slots = 0;
+        for (ClientConnection c : clients) {
+            if (c.stage() == ClientConnection.Stage.CONTROLLER && c.slot() < t.latencyMs.length) {
+                slots = Math.max(slots, c.slot() + 1);
+            }
+        }
+        float[] latency = new float[slots];
+        for (ClientConnection c : clients) {
+            if (c.stage() == ClientConnection.Stage.CONTROLLER && c.slot() >= 0 && c.slot() < slots) {
+                latency[c.slot()] = t.latencyMs[c.slot()];
+            }
+        }
+        return new SchedulingStatus(t.lateCommands, t.worstLateMs, t.timeFaults, latency);
     }
 }

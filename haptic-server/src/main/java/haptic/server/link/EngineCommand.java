@@ -28,6 +28,8 @@ public final class EngineCommand {
     /** A new controller took the slot: parameters back to defaults before its config is replayed. */
     public static final int RESET_INSTANCE = 7;
     public static final int TEST_PULSE = 8;
+    /** The controller behind {@link #instance} reported its host's rate ({@link #value}) and block ({@link #frames}). */
+    public static final int HOST_BLOCK = 9;
 
     public int type;
     public int instance;
@@ -42,8 +44,16 @@ public final class EngineCommand {
     /** Transducer index for {@link #TEST_PULSE}. */
     public int transducer;
     public float seconds;
-    /** System.nanoTime() when the IPC thread decoded the command; the audio thread turns it into a sample offset. */
+    /** Host block size for {@link #HOST_BLOCK}. */
+    public int frames;
+    /** When the sender wants it to sound (SharedClock ns), or Protocol.UNTIMED. */
+    public long time;
+    /** SharedClock ns when the IPC thread decoded the command; untimed commands are placed by it. */
     public long arrivalNanos;
+    /** When the audio thread will apply it (SharedClock ns); set by the audio thread's scheduler. */
+    public long due;
+    /** Tie-break for equal {@link #due}: arrival order. Set by the audio thread's scheduler. */
+    public long sequence;
 
     /** Called on the IPC thread. */
     public EngineCommand noteOn(int instance, int channel, int note, float velocity, float pressure, float bend, float timbre) {
@@ -116,9 +126,24 @@ public final class EngineCommand {
         return this;
     }
 
+    /** Called on the IPC thread. */
+    public EngineCommand hostBlock(int instance, float sampleRate, int blockFrames) {
+        this.type = HOST_BLOCK;
+        this.instance = instance;
+        this.value = sampleRate;
+        this.frames = blockFrames;
+        return this;
+    }
+
+    /** Sets when the command should sound (SharedClock ns, or Protocol.UNTIMED); returns this. IPC thread. */
+    public EngineCommand at(long time) {
+        this.time = time;
+        return this;
+    }
+
     /**
-     * Copies every field; used when the IPC thread parks a command it could not publish yet. Called on the IPC
-     * thread.
+     * Copies every field; used when the IPC thread parks a command it could not publish yet (IPC thread) and when
+     * the audio thread moves one into its schedule (audio thread).
      */
     public void copyFrom(EngineCommand o) {
         type = o.type;
@@ -133,6 +158,10 @@ public final class EngineCommand {
         value = o.value;
         transducer = o.transducer;
         seconds = o.seconds;
+        frames = o.frames;
+        time = o.time;
         arrivalNanos = o.arrivalNanos;
+        due = o.due;
+        sequence = o.sequence;
     }
 }

@@ -18,6 +18,14 @@ public final class Telemetry {
     /** x,y pairs of the sounding voices' sources; {@link #voiceCount} of them are valid. */
     public final float[] voiceXY;
     public int voiceCount;
+    /** Timed commands applied after their sample, the worst lateness, and unusable times (audio thread totals). */
+    public long lateCommands;
+    public float worstLateMs;
+    public long timeFaults;
+    /** Scheduling latency of each controller slot, ms (slots beyond {@link #LATENCY_SLOTS} are not reported). */
+    public final float[] latencyMs = new float[LATENCY_SLOTS];
+
+    public static final int LATENCY_SLOTS = 64;
 
     public Telemetry(int channels, int maxVoiceSources) {
         peak = new float[channels];

@@ -79,7 +79,7 @@ class AudioOutputTest {
             }
 
             @Override
-            public void process(float[][] out, int frames) {
+            public void process(float[][] out, int frames, long firstFrameNanos) {
                 throw boom;
             }
         };

@@ -47,7 +47,7 @@ class HeadlessPacerTest {
             }
 
             @Override
-            public void process(float[][] out, int frames) {
+            public void process(float[][] out, int frames, long firstFrameNanos) {
                 if (++calls == 20) {
                     Await.sleep(20);
                 }

@@ -31,7 +31,7 @@ class JackXrunTest {
         }
 
         @Override
-        public void process(float[][] out, int frames) {
+        public void process(float[][] out, int frames, long firstFrameNanos) {
             calls = calls + 1;
             if (stall) {
                 stall = false;

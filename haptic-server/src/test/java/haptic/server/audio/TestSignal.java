@@ -47,7 +47,7 @@ final class TestSignal implements AudioCallback {
     }
 
     @Override
-    public void process(float[][] out, int frames) {
+    public void process(float[][] out, int frames, long firstFrameNanos) {
         if (inside.incrementAndGet() != 1) {
             breakContract(TWO_THREADS);
         }

@@ -1,6 +1,7 @@
 package haptic.server.ipc;
 
 import haptic.protocol.EngineStatus;
+import haptic.protocol.SchedulingStatus;
 import haptic.protocol.Ping;
 import haptic.protocol.Pong;
 import haptic.protocol.TransducerLevels;
@@ -41,6 +42,12 @@ class IpcTelemetryTest {
             t.loadPercent = 12.5f;
             t.xruns = 2;
             t.clampCount = 7;
+            t.lateCommands = 4;
+            t.worstLateMs = 1.5f;
+            t.timeFaults = 1;
+            // The controller holds slot 0: its latency is reported, the free slots' are not.
+            t.latencyMs[0] = 2.97f;
+            t.latencyMs[1] = 44f;
             float[] expectedPeak = t.peak.clone();
             float[] expectedRms = t.rms.clone();
             float[] expectedXY = Arrays.copyOf(t.voiceXY, 6);
@@ -52,7 +59,8 @@ class IpcTelemetryTest {
             assertArrayEquals(expectedPeak, levels.peak());
             assertArrayEquals(expectedRms, levels.rms());
             EngineStatus status = assertInstanceOf(EngineStatus.class, observer.receiveAny(RawClient.WAIT));
-            assertEquals(new EngineStatus(3, 12.5f, 2, 7, "headless", 48000f, 256, 1, 1, expectedXY), status);
+            assertEquals(new EngineStatus(3, 12.5f, 2, 7, "headless", 48000f, 256, 1, 1, expectedXY,
+                    new SchedulingStatus(4, 1.5f, 1, new float[] {2.97f})), status);
 
             controller.send(new Ping(1, 1));
             assertInstanceOf(Pong.class, controller.receiveAny(RawClient.WAIT), "no telemetry for controllers");

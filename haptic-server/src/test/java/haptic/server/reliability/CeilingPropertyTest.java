@@ -209,7 +209,7 @@ class CeilingPropertyTest {
         }
 
         private void period() {
-            cycle.process(out, out[0].length);
+            cycle.process(out, out[0].length, 0L);
             bound.check(out, 0, out[0].length);
             Telemetry t;
             while ((t = telemetry.poll()) != null) {
