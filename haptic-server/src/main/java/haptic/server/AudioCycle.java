@@ -116,7 +116,6 @@ public final class AudioCycle implements AudioCallback {
         long t0 = firstFrameNanos != 0 ? firstFrameNanos : start;
         periodStartNanos = t0;
         scheduler.serverPeriod((long) (frames * nanosPerFrame));
-        latency.tick(t0);
         long end = t0 + (long) (frames * nanosPerFrame);
 
         EngineCommand c;

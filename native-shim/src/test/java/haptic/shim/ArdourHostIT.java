@@ -137,6 +137,8 @@ class ArdourHostIT {
         // 256-frame periods: Ardour, its plugin JVM and this one share two cores, and a 1.3 ms pacer misses
         // periods there; positions on the recording do not depend on the server's period.
         o.audio.headlessPeriod = 256;
+        // A fixed latency: this checks the clock and the scheduler; the learnt one has its own unit tests.
+        o.latencyMs = 40f;
         long xruns;
         String timing;
         List<long[]> voices = new ArrayList<>();

@@ -6,10 +6,9 @@ import haptic.protocol.Param;
  * Each controller slot's scheduling latency L: how long after its time a timed event sounds. Fixed
  * when the instance sets {@link Param#LATENCY}; otherwise the host block's duration (the plugin reports
  * it), plus one server period, plus a margin that grows when that instance's events actually arrive late.
- * The margin grows at once when an event is late; it shrinks back towards its start only slowly, by
- * {@link #DECAY_PER_SECOND} once {@link #QUIET_NANOS} pass without a late event — 100 ppm, far below
- * what touch notices, yet a hiccup at start-up (a cold JIT, the first connection) does not cost latency for
- * the rest of a session. It starts over when the host's block changes or the slot gets a new controller. {@link Param#SYNC_OFFSET} shifts the result,
+ * The margin only grows: letting it shrink back (tried: 0.1 ms/s after 10 s without lateness) made it
+ * oscillate — shrink until late, grow, shrink — and every growth is a step in the timing. It starts over
+ * when the host's block changes or the slot gets a new controller. {@link Param#SYNC_OFFSET} shifts the result,
  * never below zero.
  *
  * <p>Confined to the audio thread; {@link #latencyMs} is also read for telemetry on that thread.
@@ -21,17 +20,11 @@ public final class InstanceLatency {
     static final long GROWTH_HEADROOM_NANOS = 250_000L;
     /** Automatic latency never grows beyond this; later events are counted late instead. */
     static final long MAX_AUTO_NANOS = 250_000_000L;
-    /** How long an instance must run without a late event before its margin starts to shrink. */
-    static final long QUIET_NANOS = 10_000_000_000L;
-    /** Shrink rate of the margin, as a fraction of elapsed time (100 ppm: 0.1 ms per second). */
-    static final double DECAY_PER_SECOND = 1e-4;
 
     private final long[] hostBlockNanos;
     private final long[] marginNanos;
     private final long[] fixedNanos;
     private final long[] syncNanos;
-    private final long[] lastLateNanos;
-    private long lastTick;
     private long serverPeriodNanos;
     /** --latency: applies to every instance that has not fixed its own. */
     private long serverFixedNanos;
@@ -41,7 +34,6 @@ public final class InstanceLatency {
         marginNanos = new long[instances];
         fixedNanos = new long[instances];
         syncNanos = new long[instances];
-        lastLateNanos = new long[instances];
         java.util.Arrays.fill(marginNanos, BASE_MARGIN_NANOS);
     }
 
@@ -52,21 +44,6 @@ public final class InstanceLatency {
     /** Fixes every instance's latency (an instance's own LATENCY parameter still wins); 0 = automatic. */
     public void fixAll(float ms) {
         serverFixedNanos = (long) (Math.max(0f, ms) * 1e6);
-    }
-
-    /** Once per period with the period's start time: lets quiet instances' margins shrink. Audio thread. */
-    public void tick(long nowNanos) {
-        long elapsed = lastTick == 0 ? 0 : nowNanos - lastTick;
-        lastTick = nowNanos;
-        if (elapsed <= 0 || elapsed > QUIET_NANOS) {
-            return;
-        }
-        long step = (long) (elapsed * DECAY_PER_SECOND);
-        for (int i = 0; i < marginNanos.length; i++) {
-            if (marginNanos[i] > BASE_MARGIN_NANOS && nowNanos - lastLateNanos[i] > QUIET_NANOS) {
-                marginNanos[i] = Math.max(BASE_MARGIN_NANOS, marginNanos[i] - step);
-            }
-        }
     }
 
     /** The server's own period; part of every automatic latency. */
@@ -135,9 +112,8 @@ public final class InstanceLatency {
      * time: grow the margin so the delay covers that, with headroom. A burst of late events grows it once, to
      * what the latest of them needed, not once per event.
      */
-    public void late(int instance, long neededDelayNanos, long nowNanos) {
+    public void late(int instance, long neededDelayNanos) {
         if (valid(instance) && fixedNanos[instance] == 0 && serverFixedNanos == 0) {
-            lastLateNanos[instance] = nowNanos;
             long shortBy = neededDelayNanos + GROWTH_HEADROOM_NANOS - delayNanos(instance);
             if (shortBy > 0) {
                 marginNanos[instance] = Math.min(marginNanos[instance] + shortBy, MAX_AUTO_NANOS);

@@ -98,7 +98,7 @@ public final class Scheduler {
             }
             if (lateBy <= MAX_LEARNED_NANOS) {
                 // What would have been on time: the delay this command got, plus its lateness.
-                latency.late(c.instance, c.due - c.time + lateBy, appliedAt);
+                latency.late(c.instance, c.due - c.time + lateBy);
             }
         }
         return c;
