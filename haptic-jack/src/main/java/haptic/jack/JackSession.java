@@ -308,11 +308,6 @@ public final class JackSession implements AutoCloseable {
         return cycleTimes.currentStartNanos(client);
     }
 
-    /** libjack's clock now, in nanoseconds (CLOCK_MONOTONIC in jackd2). Any thread while the session is open. */
-    public long clockNanos() {
-        return JackNative.jack_get_time() * 1000L;
-    }
-
     /** JACK's estimate of the current frame time (unsigned 32-bit). Any thread. */
     public long frameTime() {
         return JackNative.jack_frame_time(client) & 0xffffffffL;

@@ -195,8 +195,4 @@ final class BlockClock {
     long gaps() {
         return gaps;
     }
-
-    double nanosPerSample() {
-        return nanosPerSample;
-    }
 }

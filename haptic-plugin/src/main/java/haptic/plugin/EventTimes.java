@@ -26,7 +26,6 @@ final class EventTimes {
     private final BlockClock clock = new BlockClock();
     private double sampleRate = 48000.0;
     private long current = SharedClock.now();
-    private boolean hostTimeUsed;
     private long hostTimeBlocks;
     private boolean expectPosition;
     private long nextPosition;
@@ -50,8 +49,7 @@ final class EventTimes {
             restart(sampleRate);
         }
         long observed = now;
-        hostTimeUsed = (contextState & SYSTEM_TIME_VALID) != 0 && Math.abs(systemTime - now) < SAME_CLOCK_NANOS;
-        if (hostTimeUsed) {
+        if ((contextState & SYSTEM_TIME_VALID) != 0 && Math.abs(systemTime - now) < SAME_CLOCK_NANOS) {
             observed = systemTime;
             hostTimeBlocks++;
         }
@@ -74,11 +72,6 @@ final class EventTimes {
     /** The current event's time (SharedClock ns). Audio thread. */
     long current() {
         return current;
-    }
-
-    /** Whether the last block's time came from the host. Audio thread (tests, diagnostics). */
-    boolean hostTimeUsed() {
-        return hostTimeUsed;
     }
 
     /** The block clock, for its counters. */

@@ -34,10 +34,6 @@ public final class Schedule {
         return size == heap.length;
     }
 
-    public int capacity() {
-        return heap.length;
-    }
-
     /** Copies {@code c} (whose due and sequence are set) into the schedule. The caller checks {@link #isFull}. */
     public void add(EngineCommand c) {
         EngineCommand e = spare[--spares];
